@@ -1,0 +1,57 @@
+"""The ANNOTATION.md record: one fact, with its evidence."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+KINDS = ("amount", "count", "share", "change")
+QUALIFIERS = ("=", "~", ">", "<")
+
+
+@dataclass(frozen=True)
+class Evidence:
+    start: int
+    end: int
+    text: str
+    sentence: str = ""
+
+
+@dataclass(frozen=True)
+class Fact:
+    doc_id: str
+    metric: str
+    value: Decimal
+    unit: str
+    kind: str
+    period: str | None
+    source: str | None
+    qualifier: str = "="
+    evidence: Evidence | None = field(default=None, compare=False)
+
+    def to_dict(self) -> dict:
+        """The record as ANNOTATION.md writes it; the value is a JSON number."""
+        record = {
+            "doc_id": self.doc_id,
+            "metric": self.metric,
+            "value": decimal_to_json(self.value),
+            "unit": self.unit,
+            "kind": self.kind,
+            "period": self.period,
+            "source": self.source,
+            "qualifier": self.qualifier,
+        }
+        if self.evidence is not None:
+            record["evidence"] = {
+                "start": self.evidence.start,
+                "end": self.evidence.end,
+                "text": self.evidence.text,
+                "sentence": self.evidence.sentence,
+            }
+        return record
+
+
+def decimal_to_json(value: Decimal) -> int | float:
+    """An integral Decimal becomes an int, anything else a float (only at serialisation)."""
+    if value == value.to_integral_value():
+        return int(value)
+    return float(value)
