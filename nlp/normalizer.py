@@ -1,0 +1,159 @@
+"""Give each figure and period span its value, through the pure parsers."""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from dataclasses import replace
+
+from nlp.counts import Count, parse_count
+from nlp.extensions import declare
+from nlp.money import Money, parse_money
+from nlp.numbers import qualifier_before, read_number
+from nlp.percent import parse_percent
+from nlp.periods import parse_period
+
+FIGURES = ("MONEY", "PERCENT", "QUANTITY")
+_YEAR_DIGITS = 4
+# Words that tie a bare number to the figure beside it: '411 sites ... contre 258',
+# 'passé de 670 mille à 1,2 million d'opérations', '270,3 MDH, 269,8 millions et 133,7 millions'.
+_ELLIPSIS_LINKS = {"contre", "de", "à", "et", ",", "puis", "ou", "vs", "après", "avant"}
+
+
+@Language.factory(
+    "chiffres_normalizer",
+    assigns=["doc.ents", "span._.value", "doc._.unparsed"],
+    default_config={},
+)
+class Normalizer:
+    """Parse MONEY, PERCENT, QUANTITY and PERIOD spans; add the elliptical figures of a list."""
+
+    def __init__(self, nlp: Language, name: str = "chiffres_normalizer"):
+        self.name = name
+        declare()
+
+    def __call__(self, doc: Doc) -> Doc:
+        kept, unparsed = [], []
+        for span in _join_ranges(doc):
+            if span.label_ in FIGURES or span.label_ == "PERIOD":
+                value = self.parse(span, doc._.date)
+                if value is None:
+                    unparsed.append((span.label_, span.text, span.start_char))
+                    continue
+                span._.value = value
+            kept.append(span)
+        kept.extend(self._elliptical(doc, kept))
+        doc.ents = filter_spans(kept)
+        doc._.unparsed = unparsed
+        return doc
+
+    @staticmethod
+    def parse(span: Span, reference=None):
+        """The value of one span, None when its text cannot be read."""
+        if span.label_ == "PERIOD":
+            return parse_period(span.text, reference)
+        left = span.doc.text[max(0, span.start_char - 40) : span.start_char]
+        qualifier = qualifier_before(left)
+        if span.label_ == "MONEY":
+            value = parse_money(span.text)
+        elif span.label_ == "PERCENT":
+            value = parse_percent(span.text)
+        else:
+            nouns = [t for t in span if t.is_alpha and t.pos_ in ("NOUN", "ADJ", "PROPN") and t.lower_ not in _SCALE_WORDS]
+            noun = " ".join(t.lemma_.lower() for t in nouns) or None
+            value = parse_count(span.text, noun=noun)
+        if value is None:
+            return None
+        if qualifier != "=" and value.qualifier == "=":
+            value = replace(value, qualifier=qualifier)
+        return value
+
+    def _elliptical(self, doc: Doc, spans: list[Span]) -> list[Span]:
+        """Bare numbers that share the unit of a figure of their sentence."""
+        taken = {i for span in spans for i in range(span.start, span.end)}
+        figures = [s for s in spans if s.label_ in ("MONEY", "QUANTITY") and s._.value is not None]
+        found = []
+        for token in doc:
+            if token.i in taken or not (token.like_num or token.text[:1].isdigit()):
+                continue
+            number = read_number(token.sent.text, token.idx - token.sent.start_char)
+            if number is None or (not number.scaled and len(token.text) == _YEAR_DIGITS and token.text.isdigit()):
+                continue
+            end_char = token.sent.start_char + number.end
+            span = doc.char_span(token.idx, end_char, alignment_mode="expand")
+            if span is None or any(i in taken for i in range(span.start, span.end)):
+                continue
+            before = doc[span.start - 1].lower_ if span.start > 0 else ""
+            after = doc[span.end].lower_ if span.end < len(doc) else ""
+            if not number.scaled and before not in _ELLIPSIS_LINKS:
+                continue
+            if after in ("de", "d'", "%") or (span.end < len(doc) and doc[span.end].pos_ == "NOUN"):
+                continue
+            partner = _partner(span, figures, before, after)
+            if partner is None:
+                continue
+            value = _same_unit(span, partner)
+            if value is None:
+                continue
+            ellipsis = Span(doc, span.start, span.end, label=partner.label_)
+            ellipsis._.value = value
+            found.append(ellipsis)
+            taken.update(range(span.start, span.end))
+        return found
+
+
+_RANGE_OPENERS = {"entre", "de", "du", "depuis"}
+_RANGE_LINKS = {"et", "à", "au", "-", "jusqu'à", "jusqu'au", "jusqu'en"}
+_ARTICLES = {"le", "la", "l'", "les"}
+
+
+def _join_ranges(doc: Doc) -> list[Span]:
+    """'entre novembre 2023 et juin 2024': two period spans and their link make one interval."""
+    spans = list(doc.ents)
+    joined = []
+    i = 0
+    while i < len(spans):
+        span = spans[i]
+        following = spans[i + 1] if i + 1 < len(spans) else None
+        if span.label_ == "PERIOD" and following is not None and following.label_ == "PERIOD":
+            between = [t.lower_ for t in doc[span.end : following.start]]
+            if between and between[0] in _RANGE_LINKS and all(w in _ARTICLES for w in between[1:]):
+                start = span.start
+                while start > 0 and doc[start - 1].lower_ in _RANGE_OPENERS | _ARTICLES and span.start - start < 2:
+                    start -= 1
+                candidate = Span(doc, start, following.end, label="PERIOD")
+                value = parse_period(candidate.text, doc._.date)
+                if value is not None and (start == span.start or doc[start].lower_ in _RANGE_OPENERS or between[0] == "et"):
+                    joined.append(candidate)
+                    i += 2
+                    continue
+        joined.append(span)
+        i += 1
+    return joined
+
+
+_SCALE_WORDS = {"million", "millions", "milliard", "milliards", "mille", "billion", "billions", "de", "d'"}
+
+
+def _partner(span: Span, figures: list[Span], before: str, after: str) -> Span | None:
+    """The figure of the same sentence whose unit the bare number takes: the one before, else after."""
+    same_sentence = [f for f in figures if f.sent.start == span.sent.start]
+    earlier = [f for f in same_sentence if f.end <= span.start]
+    later = [f for f in same_sentence if f.start >= span.end]
+    if earlier and before in _ELLIPSIS_LINKS:
+        return earlier[-1]
+    if later and after in ("à", "et", "contre", ","):
+        return later[0]
+    return earlier[-1] if earlier else None
+
+
+def _same_unit(span: Span, partner: Span):
+    """The bare number's value in the unit of its partner figure."""
+    number = read_number(span.text)
+    if number is None:
+        return None
+    qualifier = qualifier_before(span.doc.text[span.sent.start_char : span.start_char])
+    if partner.label_ == "MONEY":
+        return Money(number.value, partner._.value.currency, qualifier)
+    return Count(number.value, partner._.value.noun, qualifier)

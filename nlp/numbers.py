@@ -1,0 +1,159 @@
+"""Read a French number: digits with their separators, number words, scale words."""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from decimal import Decimal
+
+import regex
+from text_to_num import text2num
+
+from nlp.lexicon import fold_apostrophes, qualifiers, scales
+
+# French writes the decimal comma and groups thousands with '.', a space, a no-break space
+# or a narrow no-break space: '1,056' is 1.056 and '211.000' is 211000.
+_DIGITS = regex.compile(
+    r"(?P<sign>[+\-−–]\s?)?"
+    r"(?P<int>\d{1,3}(?:(?P<sep>[.\u00a0\u202f\u2009 ])\d{3})(?:(?P=sep)\d{3})*+|\d++)"
+    r"(?:,(?P<frac>\d++)|\.(?P<dotfrac>\d++))?"
+    r"(?!\d)"
+)
+_WORD = regex.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_SPACE = regex.compile(r"[\s\u00a0\u202f\u2009]*+")
+_AND_A_HALF = regex.compile(r"\s++et\s++demie?\b", regex.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Number:
+    """A number read at the start of a text: its value and how many characters it took."""
+
+    value: Decimal
+    end: int
+    scaled: bool = False
+
+
+def read_number(text: str, start: int = 0) -> Number | None:
+    """Read digits or number words at `start`, then an optional scale word ('1,2 million')."""
+    match = _DIGITS.match(text, start)
+    if match:
+        value = _digits_value(match)
+        end = match.end()
+    else:
+        words = _read_number_words(text, start)
+        if words is None:
+            return None
+        value, end = words
+    scale = _read_scale(text, end)
+    if scale is None:
+        return Number(tidy(value), end)
+    power, end = scale
+    half = _AND_A_HALF.match(text, end)
+    if half:
+        # 'un milliard et demi': half of the scale word, not of the number.
+        value += Decimal("0.5")
+        end = half.end()
+    return Number(tidy(value * (Decimal(10) ** power)), end, scaled=True)
+
+
+def tidy(value: Decimal) -> Decimal:
+    """The same value without trailing zeros or exponent ('1056000000.000' -> '1056000000')."""
+    if value == value.to_integral_value():
+        return value.quantize(Decimal(1))
+    return value.normalize()
+
+
+def _digits_value(match) -> Decimal:
+    integer = regex.sub(r"\D", "", match["int"])
+    fraction = match["frac"] or ""
+    if match["dotfrac"] is not None:
+        # A dot followed by three digits groups thousands ('211.000'); otherwise it is a decimal point.
+        if len(match["dotfrac"]) == 3 and match["sep"] is None:
+            integer += match["dotfrac"]
+        elif match["sep"] == ".":
+            integer += match["dotfrac"]  # '1.234.5' never happens; keep the digits rather than invent a point
+        else:
+            fraction = match["dotfrac"]
+    value = Decimal(f"{integer}.{fraction}" if fraction else integer)
+    sign = (match["sign"] or "").strip()
+    return -value if sign in ("-", "−", "–") else value
+
+
+def _read_number_words(text: str, start: int) -> tuple[Decimal, int] | None:
+    """The longest run of words that text2num reads as one number ('vingt-deux', 'trois cent mille')."""
+    best = None
+    words: list[str] = []
+    position = start
+    while True:
+        gap = _SPACE.match(text, position)
+        word = _WORD.match(text, gap.end())
+        if not word or word.group().lower() in _SCALE_WORDS:
+            break
+        words.append(word.group().lower())
+        position = word.end()
+        value = _text2num(" ".join(words))
+        if value is not None:
+            best = (Decimal(value), position)
+        elif len(words) > 1 and words[-1] != "et":
+            break
+    return best
+
+
+_SCALE_WORDS = {"million", "millions", "milliard", "milliards", "billion", "billions"}
+
+
+@functools.lru_cache(maxsize=4096)
+def _text2num(words: str) -> int | None:
+    try:
+        return text2num(words, "fr")
+    except ValueError:
+        return None
+
+
+def _read_scale(text: str, start: int) -> tuple[int, int] | None:
+    """A scale word right after the number, as a whole word: 'milliard', 'Md', 'M' in '3 M de'."""
+    position = _SPACE.match(text, start).end()
+    for word, power in _scales_longest_first():
+        if text.startswith(word, position) or (len(word) > 3 and text[position:position + len(word)].lower() == word):
+            after = position + len(word)
+            if after < len(text) and (text[after].isalnum() or text[after] == "_"):
+                continue
+            return power, after
+    return None
+
+
+@functools.cache
+def _scales_longest_first() -> tuple[tuple[str, int], ...]:
+    return tuple(sorted(scales().items(), key=lambda item: -len(item[0])))
+
+
+def qualifier_before(text: str) -> str:
+    """The qualifier that ends `text` ('près de' -> '~', 'plus de' -> '>'), else '='."""
+    tail = fold_apostrophes(text[-40:]).lower().rstrip()
+    for phrase, symbol in _qualifiers_longest_first():
+        if tail.endswith(phrase):
+            before = tail[: -len(phrase)]
+            if not before or not before[-1].isalnum():
+                return symbol
+    return "="
+
+
+def split_qualifier(text: str) -> tuple[str, int]:
+    """The qualifier that starts `text` and where the figure begins after it."""
+    folded = fold_apostrophes(text).lower()
+    for phrase, symbol in _qualifiers_longest_first():
+        if folded.startswith(phrase):
+            end = len(phrase)
+            if phrase[-1].isalpha() and end < len(folded) and folded[end].isalnum():
+                continue
+            return symbol, _SPACE.match(text, end).end()
+    return "=", 0
+
+
+@functools.cache
+def _qualifiers_longest_first() -> tuple[tuple[str, str], ...]:
+    return tuple(sorted(qualifiers().items(), key=lambda item: -len(item[0])))
+
+
+def skip_space(text: str, start: int) -> int:
+    """The first position at or after `start` that is not white space (no-break spaces included)."""
+    return _SPACE.match(text, start).end()

@@ -1,0 +1,91 @@
+"""Organisations: the curated lexicon, acronyms defined in the text, one name per organisation."""
+from __future__ import annotations
+
+import regex
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from nlp.extensions import declare
+from nlp.lexicon import institutions
+
+# An acronym as French news writes it: 'CMI', 'Apebi', 'BCEAO', 'S&P'.
+_ACRONYM = regex.compile(r"^[A-Z][A-Za-z&\-]{1,11}$")
+_OWN_LABELS = ("MONEY", "PERCENT", "QUANTITY", "PERIOD")
+_LEADING_ARTICLE = regex.compile(r"^(?:l['’]|la |le |les |du |des |de la |de l['’]|d['’])", regex.IGNORECASE)
+
+
+@Language.factory("chiffres_orgs", assigns=["doc.ents", "span._.org"], default_config={})
+class OrgResolver:
+    """Tag the organisations of the lexicon and of the text, and give each mention its organisation's name."""
+
+    def __init__(self, nlp: Language, name: str = "chiffres_orgs"):
+        self.name = name
+        declare()
+        self.names = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.acronyms = PhraseMatcher(nlp.vocab, attr="ORTH")
+        for key, entry in institutions().items():
+            names = [nlp.make_doc(form) for form in entry.get("names", [])]
+            acronyms = [nlp.make_doc(form) for form in entry.get("acronyms", []) or []]
+            if names:
+                self.names.add(key, names)
+            if acronyms:
+                self.acronyms.add(key, acronyms)
+
+    def __call__(self, doc: Doc) -> Doc:
+        own = [span for span in doc.ents if span.label_ in _OWN_LABELS]
+        keys: dict[tuple[int, int], str] = {}
+        candidates = [span for span in doc.ents if span.label_ == "ORG"]
+        for matcher in (self.names, self.acronyms):
+            for match_id, start, end in matcher(doc):
+                span = Span(doc, start, end, label="ORG")
+                keys[(start, end)] = doc.vocab.strings[match_id]
+                candidates.append(span)
+        defined = self._defined_acronyms(doc, candidates, keys)
+        for token in doc:
+            if token.text in defined:
+                keys[(token.i, token.i + 1)] = defined[token.text]
+                candidates.append(Span(doc, token.i, token.i + 1, label="ORG"))
+        taken = {i for span in own for i in range(span.start, span.end)}
+        orgs = [s for s in filter_spans(candidates) if not any(i in taken for i in range(s.start, s.end))]
+        self._name(orgs, keys)
+        others = [s for s in doc.ents if s.label_ not in _OWN_LABELS and s.label_ != "ORG"]
+        spans = own + orgs
+        used = {i for span in spans for i in range(span.start, span.end)}
+        spans += [s for s in others if not any(i in used for i in range(s.start, s.end))]
+        doc.ents = sorted(spans, key=lambda s: s.start)
+        return doc
+
+    @staticmethod
+    def _defined_acronyms(doc: Doc, candidates: list[Span], keys: dict) -> dict[str, str]:
+        """'Centre Monétique Interbancaire (CMI)': the acronym names the organisation before it."""
+        defined = {}
+        for span in filter_spans(candidates):
+            after = doc[span.end : span.end + 3]
+            if len(after) == 3 and after[0].text == "(" and after[2].text == ")" and _ACRONYM.match(after[1].text):
+                acronym = after[1].text
+                if acronym[0].lower() != _strip_article(span.text)[:1].lower():
+                    continue
+                key = keys.get((span.start, span.end)) or acronym
+                defined[acronym] = key
+                keys[(span.start, span.end)] = key
+        return defined
+
+    @staticmethod
+    def _name(orgs: list[Span], keys: dict) -> None:
+        """Each mention gets the briefest name the article uses for its organisation."""
+        clusters: dict[str, list[Span]] = {}
+        for span in orgs:
+            key = keys.get((span.start, span.end)) or _strip_article(span.text)
+            clusters.setdefault(key, []).append(span)
+        for spans in clusters.values():
+            forms = [_strip_article(s.text) for s in spans]
+            acronyms = [f for f in forms if _ACRONYM.match(f) and (f.isupper() or len(f) <= 6)]
+            name = min(acronyms or forms, key=lambda f: (len(f), f))
+            for span in spans:
+                span._.org = name
+
+
+def _strip_article(text: str) -> str:
+    return _LEADING_ARTICLE.sub("", text).strip()

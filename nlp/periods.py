@@ -1,0 +1,328 @@
+"""Parse a French period expression to ISO 8601, or to a relative period left for the relation step."""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, replace
+from datetime import date
+
+import regex
+
+from nlp.lexicon import fold_apostrophes, period_words
+
+
+@dataclass(frozen=True)
+class Period:
+    """A closed interval at the precision the text gives: start and end are ISO dates."""
+
+    start: str
+    end: str
+
+    def iso(self) -> str:
+        return self.start if self.start == self.end else f"{self.start}/{self.end}"
+
+    @property
+    def year(self) -> int:
+        return int(self.end[:4])
+
+    def month_span(self) -> tuple[int, int] | None:
+        """The months it covers within its last year, None for a multi-year interval."""
+        if self.start[:4] != self.end[:4]:
+            return None
+        first = int(self.start[5:7]) if len(self.start) >= 7 else 1
+        last = int(self.end[5:7]) if len(self.end) >= 7 else 12
+        return first, last
+
+
+@dataclass(frozen=True)
+class RelativePeriod:
+    """A period that only its antecedent or the article's date makes exact.
+
+    relation: 'same' (la même période), 'previous' (l'année précédente, le trimestre précédent: before
+    the period just mentioned), 'last' (l'an dernier, le mois dernier: before the article's date),
+    'next' (l'année suivante), 'current' (l'année en cours, a month or quarter without its year)
+    or 'rolling' (les douze derniers mois, which only the article's date could place).
+    """
+
+    relation: str
+    unit: str = "year"
+    year: int | None = None
+    months: tuple[int, int] | None = None
+    day: int | None = None
+    to_date: bool = False
+
+    def resolve(self, antecedent: Period | None = None, reference: date | None = None) -> Period | None:
+        """The exact period, against the period it refers back to or the article's date; None if neither tells."""
+        if self.relation == "same":
+            if antecedent is None or antecedent.month_span() is None:
+                return None
+            year = self.year if self.year is not None else antecedent.year - 1
+            return month_period(year, *antecedent.month_span())
+        if self.relation == "rolling":
+            return None
+        if self.relation == "next":
+            return month_period(antecedent.year + 1, 1, 12) if antecedent else None
+        if self.relation == "last" and reference is not None:
+            antecedent = None
+        if self.relation in ("previous", "last"):
+            if antecedent is None:
+                if reference is None:
+                    return None
+                antecedent = _containing(reference, self.unit)
+            if self.unit == "year":
+                return month_period(antecedent.year - 1, 1, 12)
+            span = antecedent.month_span()
+            if span is None:
+                return None
+            length = span[1] - span[0] + 1
+            first = antecedent.year * 12 + span[0] - 1 - length
+            return month_period(first // 12, first % 12 + 1, first % 12 + length)
+        year = self.year
+        if year is None:
+            year = reference.year if reference else antecedent.year if antecedent else None
+        if year is None:
+            return None
+        if self.day is not None and self.months:
+            return day_period(year, self.months[0], self.day)
+        if self.to_date:
+            if reference is None:
+                return None
+            return month_period(year, 1, reference.month)
+        return month_period(year, *(self.months or (1, 12)))
+
+
+_UNIT_MONTHS = {"year": 12, "semestre": 6, "trimestre": 3, "quadrimestre": 4, "mois": 1}
+
+
+def _containing(day: date, unit: str) -> Period:
+    """The year, half, quarter or month that contains `day`."""
+    length = _UNIT_MONTHS.get(unit, 12)
+    first = (day.month - 1) // length * length + 1
+    return month_period(day.year, first, first + length - 1)
+
+
+def month_period(year: int, first: int, last: int) -> Period:
+    """Months `first`..`last` of `year`; the whole year is written as the year alone."""
+    if (first, last) == (1, 12):
+        return Period(str(year), str(year))
+    return Period(f"{year}-{first:02d}", f"{year}-{last:02d}")
+
+
+def day_period(year: int, month: int, day: int) -> Period | None:
+    try:
+        iso = date(year, month, day).isoformat()
+    except ValueError:
+        return None
+    return Period(iso, iso)
+
+
+def parse_period(text: str, reference: date | None = None) -> Period | RelativePeriod | None:
+    """'les quatre premiers mois de 2016' -> 2016-01/2016-04; 'la même période' -> RelativePeriod.
+
+    reference: the article's date; a period without its year is resolved against it when given.
+    """
+    folded = _normalise(text)
+    period = _parse_range(folded) or _parse_single(folded)
+    if isinstance(period, RelativePeriod) and period.relation in ("current", "last") and reference is not None:
+        return period.resolve(None, reference)
+    return period
+
+
+_LEADING = regex.compile(
+    r"^(?:(?:au cours|au titre|au terme|à la fin|lors|durant|pendant|pour|sur|dans|en|à|au|a|dès|courant|depuis|"
+    r"jusqu'à|jusqu'en|jusqu'au|par rapport à|par rapport au|comparé à|comparée à|comparées à|contre)"
+    r"(?:\s+(?:de|du|des)\b)?(?:\s+|\s*d'|(?=l')))+"
+)
+_ARTICLE = regex.compile(r"^(?:(?:les|le|la|du|des|de)\s+|l'|d')")
+
+
+def _normalise(text: str) -> str:
+    folded = fold_apostrophes(text).lower().strip(" .,;:()«»\"")
+    folded = regex.sub(r"\s+", " ", folded)
+    folded = regex.sub(r"'\s+", "'", folded)
+    return folded
+
+
+def _strip_lead(text: str) -> str:
+    text = _LEADING.sub("", text)
+    return _ARTICLE.sub("", text).strip()
+
+
+@functools.cache
+def _vocabulary():
+    words = period_words()
+
+    def alternation(table):
+        forms = sorted((form for values in table.values() for form in values), key=len, reverse=True)
+        return "|".join(regex.escape(form) for form in forms)
+
+    def lookup(table):
+        return {form: int(key) for key, values in table.items() for form in values}
+
+    return {
+        "month": alternation(words["months"]),
+        "months": lookup(words["months"]),
+        "ordinal": alternation(words["ordinals"]),
+        "ordinals": lookup(words["ordinals"]),
+        "count": alternation(words["counts"]),
+        "counts": lookup(words["counts"]),
+        "parts": words["parts"],
+        "part": "|".join(words["parts"]),
+        "previous": "|".join(regex.escape(w) for w in words["relative"]["previous"] + words["relative"]["last"]),
+        "last": set(words["relative"]["last"]),
+        "current": "|".join(regex.escape(w) for w in words["relative"]["current"]),
+        "next": "|".join(regex.escape(w) for w in words["relative"]["next"]),
+        "same": "|".join(regex.escape(w) for w in words["relative"]["same_period"]),
+    }
+
+
+YEAR = r"(?:19|20)\d\d"
+
+
+@functools.cache
+def _grammar():
+    v = _vocabulary()
+    year_of = rf"(?:\s+(?:de\s+|d')?(?:l'(?:année|an|exercice)\s+)?(?P<year>{YEAR}))"
+    current = rf"(?:\s+(?:de\s+|d')?(?:l'année|l'exercice|l'an)?\s*(?P<current>{v['current']}))"
+    return [
+        ("part", regex.compile(
+            rf"^(?P<ord>{v['ordinal']})\s+(?P<part>{v['part']})(?:{year_of}|{current})?$")),
+        ("part_code", regex.compile(rf"^(?P<code>[tqsh])(?P<n>[1-4])(?:\s*|-)(?P<year>{YEAR})?$")),
+        ("first_months", regex.compile(
+            rf"^(?P<n>{v['count']}|\d{{1,2}})\s+premiers\s+mois(?:{year_of}|{current}|\s+de\s+l'année)?$")),
+        ("end_of", regex.compile(rf"^fin\s+(?:(?:du\s+mois\s+)?(?:de\s+|d')?)?(?P<month>{v['month']})(?:\s+(?P<year>{YEAR}))?$")),
+        ("end_of_year", regex.compile(rf"^fin\s+(?:(?:de\s+)?l'(?:année|exercice)\s+)?(?P<year>{YEAR})$")),
+        ("day", regex.compile(
+            rf"^(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?(?P<day>1er|\d{{1,2}})\s+"
+            rf"(?P<month>{v['month']})(?:\s+(?P<year>{YEAR}))?$")),
+        ("numeric_day", regex.compile(r"^(?P<numeric>\d{1,2}[/.]\d{1,2}[/.](?:19|20)\d\d)$")),
+        ("month", regex.compile(
+            rf"^(?:(?:seul\s+)?mois\s+(?:de\s+|d'))?(?P<month>{v['month']})(?:\s+(?:de\s+)?(?P<year>{YEAR}))?$")),
+        ("year", regex.compile(
+            rf"^(?:(?:année|an|exercice|exercice budgétaire|exercice comptable|campagne|saison)\s+)?(?P<year>{YEAR})$")),
+        ("year_span", regex.compile(rf"^(?:(?:année|exercice|campagne|saison)\s+)?(?P<a>{YEAR})\s*[-/–]\s*(?P<b>{YEAR}|\d\d)$")),
+        ("same", regex.compile(
+            rf"^(?:{v['same']})(?:\s+(?:de\s+|d'|en\s+)?(?:l'(?:année|an|exercice)\s+)?(?:(?P<previous>{v['previous']})|(?P<year>{YEAR})))?$")),
+        ("year_ago", regex.compile(r"^(?:un\s+an|une\s+année|douze\s+mois)\s+(?:auparavant|plus\s+tôt|avant)$")),
+        ("previous", regex.compile(
+            rf"^(?P<unit>année|an|exercice|{v['part']}|mois)\s+(?P<previous>{v['previous']})$")),
+        ("current", regex.compile(rf"^(?:(?:année|exercice|an)\s+)?(?P<current>{v['current']})$")),
+        ("next", regex.compile(rf"^(?:année|exercice|an)\s+(?:{v['next']})$")),
+        ("ytd", regex.compile(r"^début\s+de\s+l'année$")),
+        ("rolling", regex.compile(r"^(?:douze|12)\s+derniers\s+mois$")),
+    ]
+
+
+def _parse_single(text: str) -> Period | RelativePeriod | None:
+    text = _strip_lead(text)
+    v = _vocabulary()
+    for name, pattern in _grammar():
+        match = pattern.match(text)
+        if not match:
+            continue
+        groups = match.groupdict()
+        year = int(groups["year"]) if groups.get("year") else None
+        if name == "part":
+            length = v["parts"][match["part"]]
+            index = v["ordinals"][match["ord"]]
+            if index * length > 12:
+                return None
+            return _months(year, (index - 1) * length + 1, index * length)
+        if name == "part_code":
+            length = {"t": 3, "q": 3, "s": 6, "h": 6}[match["code"]]
+            index = int(match["n"])
+            if index * length > 12:
+                return None
+            return _months(year, (index - 1) * length + 1, index * length)
+        if name == "first_months":
+            n = v["counts"].get(match["n"]) or int(match["n"])
+            if not 1 <= n <= 12:
+                return None
+            return _months(year, 1, n)
+        if name == "end_of":
+            return _months(year, 1, v["months"][match["month"]])
+        if name == "end_of_year":
+            return month_period(year, 1, 12)
+        if name == "day":
+            day = 1 if match["day"] == "1er" else int(match["day"])
+            month = v["months"][match["month"]]
+            if year is None:
+                return RelativePeriod("current", unit="day", months=(month, month), day=day)
+            return day_period(year, month, day)
+        if name == "numeric_day":
+            return _numeric_day(match["numeric"])
+        if name == "month":
+            month = v["months"][match["month"]]
+            return _months(year, month, month)
+        if name == "year":
+            return month_period(year, 1, 12)
+        if name == "year_span":
+            first, last = int(match["a"]), match["b"]
+            last = int(last) if len(last) == 4 else first // 100 * 100 + int(last)
+            if last <= first:
+                return None
+            return Period(str(first), str(last))
+        if name == "same":
+            return RelativePeriod("same", year=year)
+        if name == "year_ago":
+            return RelativePeriod("same")
+        if name == "previous":
+            unit = {"année": "year", "an": "year", "exercice": "year"}.get(match["unit"], match["unit"])
+            return RelativePeriod("last" if match["previous"] in v["last"] else "previous", unit=unit)
+        if name == "current":
+            return RelativePeriod("current")
+        if name == "next":
+            return RelativePeriod("next")
+        if name == "ytd":
+            return RelativePeriod("current", to_date=True)
+        if name == "rolling":
+            return RelativePeriod("rolling", unit="mois")
+    return None
+
+
+def _months(year: int | None, first: int, last: int) -> Period | RelativePeriod:
+    if year is None:
+        return RelativePeriod("current", unit="month", months=(first, last))
+    return month_period(year, first, last)
+
+
+def _numeric_day(text: str) -> Period | None:
+    """'24/05/2016': day first, as French writes it; dateparser checks the calendar."""
+    import dateparser  # imported here: it is slow to load and only numeric dates need it
+
+    parsed = dateparser.parse(text, languages=["fr"], settings={"DATE_ORDER": "DMY", "STRICT_PARSING": True})
+    if parsed is None:
+        return None
+    iso = parsed.date().isoformat()
+    return Period(iso, iso)
+
+
+_RANGE = regex.compile(
+    r"^(?:(?:entre|de|du|depuis)\s+)?(?P<a>.+?)(?:\s+(?:et|à|au|a|jusqu'à|jusqu'au|jusqu'en)\s+|\s*[-–]\s*)(?P<b>.+)$"
+)
+
+
+def _parse_range(text: str) -> Period | RelativePeriod | None:
+    """'entre 2013 et 2016', 'de janvier à mars 2016', 'depuis le début de l'année à fin septembre'."""
+    match = _RANGE.match(_LEADING.sub("", text) if not text.startswith(("de ", "du ", "depuis ")) else text)
+    if not match:
+        return None
+    last = _parse_single(match["b"])
+    first = _parse_single(match["a"])
+    if first is None or last is None:
+        return None
+    if isinstance(first, RelativePeriod) and first.to_date:
+        # 'depuis le début de l'année à fin septembre': from January to the end point.
+        if isinstance(last, RelativePeriod):
+            return replace(last, months=(1, last.months[1])) if last.months else None
+        return Period(last.start[:4] + "-01", last.end) if len(last.end) >= 7 else last
+    if isinstance(first, RelativePeriod) and first.months and isinstance(last, Period):
+        # 'de janvier à mars 2016': the first end takes the year of the second.
+        resolved = first.resolve(None, date(last.year, 12, 31))
+        first = resolved if resolved else first
+    if isinstance(first, Period) and isinstance(last, Period):
+        if first.start > last.end:
+            return None
+        return Period(first.start, last.end)
+    if isinstance(first, RelativePeriod) and isinstance(last, RelativePeriod) and first.months and last.months:
+        return RelativePeriod("current", unit="month", months=(first.months[0], last.months[1]))
+    return None

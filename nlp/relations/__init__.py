@@ -1,0 +1,1 @@
+"""The relation step: metric, kind, period and source of every figure."""

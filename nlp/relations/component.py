@@ -1,0 +1,86 @@
+"""The chiffres_facts component: one Fact per figure of the article."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from nlp.extensions import declare
+from nlp.fact import Evidence, Fact
+from nlp.relations.kind import kind_and_sign
+from nlp.relations.metric import metric_of
+from nlp.relations.sources import Attribution
+from nlp.relations.timeline import Timeline
+
+FIGURES = ("MONEY", "PERCENT", "QUANTITY")
+
+
+@Language.factory("chiffres_facts", assigns=["doc._.facts"], default_config={})
+class FactExtractor:
+    """Turn each normalised figure into a Fact: metric, kind and sign, period, source, evidence."""
+
+    def __init__(self, nlp: Language, name: str = "chiffres_facts"):
+        self.name = name
+        declare()
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.facts = extract_facts(doc)
+        return doc
+
+
+def extract_facts(doc: Doc) -> list[Fact]:
+    """The facts of a parsed, normalised document, in text order, each fact once."""
+    figures = [s for s in doc.ents if s.label_ in FIGURES and s._.value is not None]
+    timeline = Timeline(doc, doc._.date)
+    sources = Attribution(doc)
+    facts: list[Fact] = []
+    for sent in doc.sents:
+        in_sentence = [f for f in figures if f.sent.start == sent.start]
+        carried = timeline.last_before(sent.start)
+        previous_metric = None
+        for figure in in_sentence:
+            kind, sign = kind_and_sign(figure)
+            metric = metric_of(figure, previous_metric) or ""
+            previous_metric = metric or previous_metric
+            period = timeline.period_of(figure, kind, in_sentence, carried)
+            value, unit, qualifier = _value_unit(figure)
+            if sign < 0 and value > 0:
+                value = -value
+            facts.append(Fact(
+                doc_id=doc._.doc_id or "",
+                metric=metric,
+                value=value,
+                unit=unit,
+                kind=kind,
+                period=period.iso() if period else None,
+                source=sources.source_of(figure),
+                qualifier=qualifier,
+                evidence=Evidence(figure.start_char, figure.end_char, figure.text, sent.text),
+            ))
+    return _once(facts)
+
+
+def _value_unit(figure: Span) -> tuple[Decimal, str, str]:
+    value = figure._.value
+    if figure.label_ == "MONEY":
+        return value.amount, value.currency, value.qualifier
+    if figure.label_ == "PERCENT":
+        return value.value, value.unit, value.qualifier
+    return value.value, value.noun, value.qualifier
+
+
+def _once(facts: list[Fact]) -> list[Fact]:
+    """A figure repeated in the same article (a headline over its body) is one fact: the most complete one."""
+    best: dict[tuple, Fact] = {}
+    for fact in facts:
+        key = (fact.value, fact.unit, fact.kind)
+        kept = best.get(key)
+        if kept is None or _completeness(fact) > _completeness(kept):
+            best[key] = fact
+    keep = {id(f) for f in best.values()}
+    return [f for f in facts if id(f) in keep]
+
+
+def _completeness(fact: Fact) -> int:
+    return (fact.period is not None) + (fact.source is not None) + bool(fact.metric)

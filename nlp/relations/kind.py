@@ -1,0 +1,56 @@
+"""Kind and sign of a figure: amount, count, share or change."""
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from nlp.lexicon import change_words, metric_nouns
+
+_WINDOW = 5
+
+
+def change_cue(span: Span) -> tuple[int, object] | None:
+    """The sign (+1, -1, 0) and token of the change word that governs the figure, if any.
+
+    'une hausse de 22,2%', 'a reculé de 3 %', 'en baisse de 16%', '(+16%)', 'progression annuelle de 118,6%'.
+    """
+    words = change_words()
+    sent_start = span.sent.start
+    left = span.doc[max(sent_start, span.start - _WINDOW) : span.start]
+    # The nearest cue wins; a cue separated by another figure belongs to that figure.
+    for token in reversed(left):
+        if token.ent_type_ in ("MONEY", "PERCENT", "QUANTITY"):
+            break
+        if token.text in (";", ":") or (token.text == "," and token.i < span.start - 1):
+            break
+        for form in (token.lemma_.lower(), token.lower_):
+            if form in words:
+                return words[form], token
+    head = span.root.head
+    for _ in range(2):
+        if head.lemma_.lower() in words and head.i < span.start:
+            return words[head.lemma_.lower()], head
+        head = head.head
+    return None
+
+
+def is_share_context(span: Span) -> bool:
+    """A percentage that is a level: 'la part de', 'un taux de', 'à hauteur de', 'représente'."""
+    nouns = metric_nouns()
+    left = span.doc[max(span.sent.start, span.start - 8) : span.start]
+    return any(nouns.get(t.lemma_.lower()) == "share" or t.lemma_.lower() in ("représenter", "hauteur") for t in left)
+
+
+def kind_and_sign(span: Span) -> tuple[str, int]:
+    """('amount'|'count'|'share'|'change', sign to apply to the value)."""
+    if span.label_ == "MONEY":
+        return "amount", 1
+    if span.label_ == "QUANTITY":
+        return "count", 1
+    text = span.text.lstrip()
+    if text[:1] in "+-−–":
+        return "change", 1
+    cue = change_cue(span)
+    if cue is not None:
+        sign, _ = cue
+        return "change", -1 if sign < 0 else 1
+    return "share", 1

@@ -1,0 +1,119 @@
+"""Who a figure is attributed to: cues, attribution verbs, speakers resolved to their organisation."""
+from __future__ import annotations
+
+from collections import Counter
+
+from spacy.tokens import Doc, Span
+
+from nlp.lexicon import attribution, fold_apostrophes, roles
+
+_REACH = 6
+_SPEAKER_REACH = 14
+_PRONOUNS = {"il", "elle", "-il", "-elle", "-t-il", "-t-elle", "ils", "elles", "-ils", "-elles"}
+
+
+class Attribution:
+    """The source of each sentence of an article, and the organisation the article reports."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.orgs = [s for s in doc.ents if s.label_ == "ORG" and s._.org]
+        self.speakers = self._speakers()
+        self.by_sentence: dict[int, str] = {}
+        last_speaker = None
+        for sent in doc.sents:
+            source, speaker = self._sentence_source(sent, last_speaker)
+            if speaker:
+                last_speaker = speaker
+            if source:
+                self.by_sentence[sent.start] = source
+        counts = Counter(self.by_sentence.values())
+        self.main = counts.most_common(1)[0][0] if counts else None
+
+    def source_of(self, figure: Span) -> str | None:
+        """The sentence's own attribution, else the last one before it, else the article's."""
+        start = figure.sent.start
+        if start in self.by_sentence:
+            return self.by_sentence[start]
+        earlier = [s for s in self.by_sentence if s < start]
+        if earlier:
+            return self.by_sentence[max(earlier)]
+        return self.main
+
+    def _org_in(self, start: int, end: int) -> Span | None:
+        for org in self.orgs:
+            if start <= org.start and org.end <= end:
+                return org
+        return None
+
+    def _speakers(self) -> dict[str, str]:
+        """Surname of a named speaker -> the organisation their title ties them to."""
+        doc = self.doc
+        titles = roles()
+        table = {}
+        for person in (s for s in doc.ents if s.label_ == "PER"):
+            sent = person.sent
+            windows = [(max(sent.start, person.start - _SPEAKER_REACH), person.start),
+                       (person.end, min(sent.end, person.end + _SPEAKER_REACH))]
+            for start, end in windows:
+                words = " ".join(t.lower_ for t in doc[start:end])
+                org = self._org_in(start, end)
+                if org is not None and any(title in words for title in titles if len(title) > 3):
+                    table[person[-1].text] = org._.org
+                    break
+        return table
+
+    def _sentence_source(self, sent: Span, last_speaker: str | None) -> tuple[str | None, str | None]:
+        """(source, speaker organisation) of one sentence."""
+        cues = attribution()
+        doc = self.doc
+        for token in sent:
+            lower = fold_apostrophes(token.lower_)
+            two = fold_apostrophes(" ".join(t.lower_ for t in doc[token.i : token.i + 2]))
+            if lower in cues["prepositions"] or two in cues["prepositions"]:
+                org = self._org_in(token.i + 1, min(sent.end, token.i + 1 + _REACH))
+                if org is not None:
+                    return org._.org, None
+            if lower in cues["statistics_nouns"] or lower in cues["participles"]:
+                org = self._org_in(token.i + 1, min(sent.end, token.i + 4))
+                if org is not None:
+                    return org._.org, None
+        for token in sent:
+            lemma = token.lemma_.lower()
+            phrase = f"{lemma} {doc[token.i + 1].lower_}" if token.i + 1 < sent.end else lemma
+            if token.pos_ not in ("VERB", "AUX") or not (lemma in cues["verbs"] or phrase in cues["verbs"]):
+                continue
+            found = self._speaker_after(token.i + 1, sent.end, last_speaker)
+            if found:
+                return found, found
+            subject = [c for c in token.children if c.dep_ in ("nsubj", "nsubj:pass")]
+            if subject:
+                org = self._org_in(subject[0].left_edge.i, subject[0].right_edge.i + 1)
+                if org is not None:
+                    return org._.org, None
+        subject_org = self._subject_org(sent)
+        return subject_org, None
+
+    def _speaker_after(self, start: int, end: int, last_speaker: str | None) -> str | None:
+        """The organisation of whoever speaks after an attribution verb: 'a indiqué le DG du CMI', 'a-t-il ajouté'."""
+        doc = self.doc
+        for token in doc[start : min(end, start + _SPEAKER_REACH)]:
+            if token.lower_ in _PRONOUNS and token.i - start <= 2:
+                return last_speaker
+            if token.ent_type_ == "ORG":
+                org = self._org_in(token.i, end)
+                if org is not None:
+                    return org._.org
+            if token.text in self.speakers:
+                return self.speakers[token.text]
+        return None
+
+    def _subject_org(self, sent: Span) -> str | None:
+        """An organisation that is the subject of the sentence's main verb: 'Maroc Telecommerce a enregistré ...'."""
+        root = sent.root
+        for child in root.children:
+            if child.dep_ in ("nsubj", "nsubj:pass"):
+                org = self._org_in(child.left_edge.i, child.right_edge.i + 1)
+                if org is not None:
+                    return org._.org
+        return None

@@ -1,0 +1,76 @@
+"""The period of each figure: its clause, its sentence, else the discourse; relative periods resolved."""
+from __future__ import annotations
+
+from datetime import date
+
+from spacy.tokens import Doc, Span
+
+from nlp.periods import Period, RelativePeriod
+
+# Words that introduce the term a figure is compared with: its period is the comparison's, not the figure's.
+_COMPARISON = {"contre", "rapport", "comparé", "comparée", "comparés", "comparées", "comparativement", "vs", "face"}
+_FIGURES = ("MONEY", "PERCENT", "QUANTITY")
+
+
+def is_comparison(span: Span, reach: int = 4) -> bool:
+    """Whether 'contre', 'par rapport à', 'comparé à' introduces this span."""
+    left = span.doc[max(span.sent.start, span.start - reach) : span.start]
+    return any(t.lower_ in _COMPARISON for t in left)
+
+
+class Timeline:
+    """Every period of an article resolved in reading order, and the period of each figure."""
+
+    def __init__(self, doc: Doc, reference: date | None = None):
+        self.periods = [s for s in doc.ents if s.label_ == "PERIOD" and s._.value is not None]
+        self.reference = reference
+        self.year = reference.year if reference else self._infer_year()
+        self.resolved: dict[int, Period] = {}
+        antecedent = None
+        for span in self.periods:
+            value = span._.value
+            if isinstance(value, RelativePeriod):
+                anchor = reference or (date(self.year, 12, 31) if self.year else None)
+                value = value.resolve(antecedent, anchor if value.relation == "current" else reference)
+            if value is None:
+                continue
+            self.resolved[span.start] = value
+            if not is_comparison(span):
+                antecedent = value
+
+    def _infer_year(self) -> int | None:
+        """The article's own year: the latest it states, or the year after its comparisons."""
+        years = []
+        for span in self.periods:
+            if isinstance(span._.value, Period):
+                years.append(span._.value.year + (1 if is_comparison(span) else 0))
+        return max(years) if years else None
+
+    def period_of(self, figure: Span, kind: str, sentence_figures: list[Span], carried: Period | None) -> Period | None:
+        """The figure's own period, else its sentence's, else the one carried from before."""
+        comparison = is_comparison(figure, reach=3)
+        candidates = [s for s in self.periods if s.sent.start == figure.sent.start and s.start in self.resolved]
+        usable = [s for s in candidates if comparison or not is_comparison(s)]
+        following = [f for f in sentence_figures if f.start > figure.start]
+        preceding = [f for f in sentence_figures if f.start < figure.start]
+        limit = following[0].start if following else figure.sent.end
+        floor = preceding[-1].end if preceding else figure.sent.start
+        own = [s for s in usable if figure.end <= s.start < limit]
+        if own:
+            return self.resolved[own[0].start]
+        before = [s for s in usable if floor <= s.start < figure.start]
+        if before:
+            return self.resolved[before[-1].start]
+        if usable:
+            return self.resolved[usable[0].start]
+        return carried
+
+    def last_before(self, position: int) -> Period | None:
+        """The latest non-comparison period stated before a token position: what the discourse carries."""
+        latest = None
+        for span in self.periods:
+            if span.start >= position:
+                break
+            if span.start in self.resolved and not is_comparison(span):
+                latest = self.resolved[span.start]
+        return latest

@@ -1,0 +1,1 @@
+"""Ruler patterns and lexicons of chiffres, shipped as package data."""

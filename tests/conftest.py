@@ -1,0 +1,20 @@
+"""One pipeline for the whole test session: loading the French model takes seconds."""
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = Path(__file__).resolve().parent / "data"
+
+
+@pytest.fixture(scope="session")
+def pipeline():
+    from nlp import load
+
+    return load()
+
+
+def load_table(name: str):
+    """A YAML test table from tests/data."""
+    return yaml.safe_load((DATA / name).read_text(encoding="utf-8"))

@@ -1,0 +1,77 @@
+"""The entity layer end to end: every figure and period recognised with its normalised value."""
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from conftest import ROOT, load_table
+from nlp.counts import Count
+from nlp.money import Money
+from nlp.percent import Percent
+from nlp.periods import Period, RelativePeriod
+from nlp.pipeline import plain_spaces
+
+SEEDS = load_table("seed_figures.yaml")
+CASES = load_table("entity_cases.yaml")
+
+
+def run(pipeline, text, reference=None):
+    doc = pipeline.make_doc(plain_spaces(text))
+    doc._.date = reference
+    for name, component in pipeline.pipeline:
+        if name != "chiffres_facts":
+            doc = component(doc)
+    return doc
+
+
+def figure_tuple(span):
+    value = span._.value
+    if isinstance(value, Money):
+        return ("MONEY", value.amount, value.currency, value.qualifier)
+    if isinstance(value, Percent):
+        return ("PERCENT", value.value, value.unit, value.qualifier)
+    assert isinstance(value, Count)
+    return ("QUANTITY", value.value, "count", value.qualifier)
+
+
+def expected_tuple(figure):
+    unit = figure["unit"] if figure["label"] != "QUANTITY" else "count"
+    return (figure["label"], Decimal(str(figure["value"])), unit, figure.get("qualifier", "="))
+
+
+def figures_of(doc):
+    return sorted((figure_tuple(s) for s in doc.ents if s.label_ in ("MONEY", "PERCENT", "QUANTITY")), key=str)
+
+
+@pytest.mark.parametrize("doc_id", sorted(SEEDS))
+def test_every_seed_figure(pipeline, doc_id):
+    text = (ROOT / "seeds" / f"{doc_id}.txt").read_text(encoding="utf-8")
+    doc = run(pipeline, text)
+    expected = sorted((expected_tuple(f) for f in SEEDS[doc_id]["figures"]), key=str)
+    assert figures_of(doc) == expected
+
+
+@pytest.mark.parametrize("doc_id", sorted(SEEDS))
+def test_seed_not_figures(pipeline, doc_id):
+    text = (ROOT / "seeds" / f"{doc_id}.txt").read_text(encoding="utf-8")
+    doc = run(pipeline, text)
+    figure_texts = [s.text for s in doc.ents if s.label_ in ("MONEY", "PERCENT", "QUANTITY")]
+    for phrase in SEEDS[doc_id].get("not_figures", []):
+        assert not any(phrase in t or t in phrase for t in figure_texts if len(t) >= 2 and phrase.strip()), phrase
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
+def test_figures_of_other_outlets(pipeline, case):
+    doc = run(pipeline, case["text"], case.get("date"))
+    expected = sorted((expected_tuple(f) for f in case.get("figures", [])), key=str)
+    assert figures_of(doc) == expected
+
+
+@pytest.mark.parametrize("case", [c for c in CASES if c.get("periods")], ids=[c["id"] for c in CASES if c.get("periods")])
+def test_periods_of_other_outlets(pipeline, case):
+    doc = run(pipeline, case["text"], case.get("date"))
+    found = [s._.value for s in doc.ents if s.label_ == "PERIOD"]
+    exact = sorted(v.iso() for v in found if isinstance(v, Period))
+    relative = sum(isinstance(v, RelativePeriod) for v in found)
+    assert exact == sorted(p["iso"] for p in case["periods"] if not p.get("relative"))
+    assert relative == sum(bool(p.get("relative")) for p in case["periods"])
