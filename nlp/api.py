@@ -4,10 +4,12 @@ from __future__ import annotations
 import functools
 from dataclasses import replace
 from datetime import date
+from typing import Iterable, Iterator
 
 from spacy.language import Language
 
 from nlp.fact import Fact
+from nlp.readers import Article
 from nlp.pipeline import load, plain_spaces
 
 
@@ -34,3 +36,18 @@ def _with_original_text(fact: Fact, text: str) -> Fact:
     if evidence is None:
         return fact
     return replace(fact, evidence=replace(evidence, text=text[evidence.start : evidence.end]))
+
+
+def extract_articles(articles: Iterable[Article], *, batch_size: int = 16) -> Iterator[tuple[Article, list[Fact]]]:
+    """Each article with its facts, streamed through `nlp.pipe` in input order."""
+    nlp = shared_pipeline()
+
+    def docs():
+        for article in articles:
+            doc = nlp.make_doc(plain_spaces(article.text))
+            doc._.doc_id = article.doc_id
+            doc._.date = article.date
+            yield doc, article
+
+    for doc, article in nlp.pipe(docs(), as_tuples=True, batch_size=batch_size):
+        yield article, [_with_original_text(fact, article.text) for fact in doc._.facts]

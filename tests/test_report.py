@@ -1,3 +1,4 @@
+import subprocess
 import sys
 
 import pytest
@@ -114,5 +115,11 @@ def test_evidence_that_is_not_in_the_text_goes_to_the_box(tmp_path):
     assert "RIGHT\npredicted: «211 000 opération»" in page
 
 
-def test_no_spacy_model_is_loaded(reports):
-    assert not any(name.startswith("fr_core_news") for name in sys.modules)
+def test_reports_need_no_spacy_model(tmp_path):
+    """Writing reports in a fresh interpreter never imports the French model."""
+    code = (
+        "import sys; from pathlib import Path; from nlp.report import write_reports; from nlp.scoring import evaluate; "
+        f"write_reports(evaluate([], []), {{}}, Path({str(tmp_path)!r})); "
+        "assert not any(m.startswith('fr_core_news') for m in sys.modules)"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
