@@ -27,7 +27,9 @@ class Attribution:
                 last_speaker = speaker
             if source:
                 self.by_sentence[sent.start] = source
-        counts = Counter(self.by_sentence.values())
+        # The article's own source: the organisation most often credited in sentences that give figures.
+        with_figures = {f.sent.start for f in doc.ents if f.label_ in ("MONEY", "PERCENT", "QUANTITY")}
+        counts = Counter(source for start, source in self.by_sentence.items() if start in with_figures)
         self.main = counts.most_common(1)[0][0] if counts else None
 
     def source_of(self, figure: Span) -> str | None:
