@@ -199,6 +199,14 @@ def metric_nouns() -> dict[str, str]:
     """Head noun of a metric -> the kind of figure it usually carries ('part' -> 'share')."""
     table: dict[str, str] = {}
     for kind, words in read_yaml("metric_nouns.yaml").items():
+        if kind == "never":
+            continue
         for word in _string_list("metric_nouns.yaml", kind, words):
             table.setdefault(word.lower(), kind)
     return table
+
+
+@functools.cache
+def non_metric_nouns() -> frozenset[str]:
+    """Nouns beside a figure that never name what it measures ('ordre' in 'de l'ordre de')."""
+    return frozenset(_string_list("metric_nouns.yaml", "never", read_yaml("metric_nouns.yaml").get("never", [])))

@@ -49,13 +49,14 @@ class RelativePeriod:
     months: tuple[int, int] | None = None
     day: int | None = None
     to_date: bool = False
+    shift: int = 0  # years: 'de l'année précédente', 'un an auparavant' step back one
 
     def resolve(self, antecedent: Period | None = None, reference: date | None = None) -> Period | None:
         """The exact period, against the period it refers back to or the article's date; None if neither tells."""
         if self.relation == "same":
             if antecedent is None or antecedent.month_span() is None:
                 return None
-            year = self.year if self.year is not None else antecedent.year - 1
+            year = self.year if self.year is not None else antecedent.year + self.shift
             return month_period(year, *antecedent.month_span())
         if self.relation == "rolling":
             return None
@@ -132,7 +133,7 @@ _LEADING = regex.compile(
     r"jusqu'à|jusqu'en|jusqu'au|par rapport à|par rapport au|comparé à|comparée à|comparées à|contre)"
     r"(?:\s+(?:de|du|des)\b)?(?:\s+|\s*d'|(?=l')))+"
 )
-_ARTICLE = regex.compile(r"^(?:(?:les|le|la|du|des|de)\s+|l'|d')")
+_ARTICLE = regex.compile(r"^(?:(?:les|le|la|du|des|de|cette(?=\s+même))\s+|l'|d')")
 
 
 def _normalise(text: str) -> str:
@@ -262,9 +263,9 @@ def _parse_single(text: str) -> Period | RelativePeriod | None:
                 return None
             return Period(str(first), str(last))
         if name == "same":
-            return RelativePeriod("same", year=year)
+            return RelativePeriod("same", year=year, shift=-1 if match["previous"] else 0)
         if name == "year_ago":
-            return RelativePeriod("same")
+            return RelativePeriod("same", shift=-1)
         if name == "previous":
             unit = {"année": "year", "an": "year", "exercice": "year"}.get(match["unit"], match["unit"])
             return RelativePeriod("last" if match["previous"] in v["last"] else "previous", unit=unit)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from nlp.lexicon import change_words, non_metric_nouns
 from nlp.relations.kind import change_cue
 
 _FIGURES = ("MONEY", "PERCENT", "QUANTITY")
@@ -42,9 +43,16 @@ def _subject(verb: Token) -> Token | None:
 
 def _nominal(token: Token | None) -> Token | None:
     """A subject that is a noun (a pronoun names nothing by itself)."""
-    if token is None or token.pos_ not in ("NOUN", "PROPN"):
+    if token is None or token.pos_ not in ("NOUN", "PROPN") or not _names_a_measure(token):
         return None
     return token
+
+
+def _names_a_measure(token: Token) -> bool:
+    """A noun that can head a metric: not a change word, a qualifier or time word, an organisation or a period."""
+    lemma = token.lemma_.lower()
+    return (lemma not in change_words() and lemma not in non_metric_nouns()
+            and token.ent_type_ not in ("ORG", "PERIOD", "PER", "LOC") and token.ent_type_ not in _FIGURES)
 
 
 def metric_of(span: Span, previous: str | None = None) -> str | None:
@@ -58,7 +66,7 @@ def metric_of(span: Span, previous: str | None = None) -> str | None:
     if cue is not None:
         _, token = cue
         for child in token.children:
-            if child.dep_ == "nmod" and child.pos_ == "NOUN" and child.i < span.start and child.ent_type_ not in _FIGURES:
+            if child.dep_ == "nmod" and child.pos_ == "NOUN" and child.i < span.start and _names_a_measure(child):
                 return noun_phrase(child)
         holder = token if token.pos_ in ("VERB", "AUX") else token.head
         subject = _nominal(_subject(holder)) if holder.pos_ in ("VERB", "AUX") else None
@@ -68,7 +76,7 @@ def metric_of(span: Span, previous: str | None = None) -> str | None:
             return previous
     root = span.root
     head = root.head
-    if head.pos_ == "NOUN" and head.i < span.start and head.ent_type_ not in _FIGURES and root.dep_ in ("nmod", "nummod", "obl:arg", "obl:mod"):
+    if head.pos_ == "NOUN" and head.i < span.start and _names_a_measure(head) and root.dep_ in ("nmod", "nummod", "obl:arg", "obl:mod"):
         return noun_phrase(head)
     verb = head if head.pos_ in ("VERB", "AUX") else head.head if head.head.pos_ in ("VERB", "AUX") else None
     if verb is None and root.dep_ == "ROOT":
@@ -82,7 +90,7 @@ def metric_of(span: Span, previous: str | None = None) -> str | None:
     if span.label_ == "QUANTITY" and span._.value is not None:
         return "nombre de " + _plural_phrase(span)
     for token in reversed(doc[sent.start : span.start]):
-        if token.pos_ == "NOUN" and token.ent_type_ not in _FIGURES and token.ent_type_ != "PERIOD":
+        if token.pos_ == "NOUN" and _names_a_measure(token):
             return noun_phrase(token)
     return previous
 

@@ -20,16 +20,19 @@ class Attribution:
         self.orgs = [s for s in doc.ents if s.label_ == "ORG" and s._.org]
         self.speakers = self._speakers()
         self.by_sentence: dict[int, str] = {}
+        self.explicit: set[int] = set()
         last_speaker = None
         for sent in doc.sents:
-            source, speaker = self._sentence_source(sent, last_speaker)
+            source, speaker, explicit = self._sentence_source(sent, last_speaker)
             if speaker:
                 last_speaker = speaker
             if source:
                 self.by_sentence[sent.start] = source
+                if explicit:
+                    self.explicit.add(sent.start)
         # The article's own source: the organisation most often credited in sentences that give figures.
-        with_figures = {f.sent.start for f in doc.ents if f.label_ in ("MONEY", "PERCENT", "QUANTITY")}
-        counts = Counter(source for start, source in self.by_sentence.items() if start in with_figures)
+        self.with_figures = {f.sent.start for f in doc.ents if f.label_ in ("MONEY", "PERCENT", "QUANTITY")}
+        counts = Counter(source for start, source in self.by_sentence.items() if start in self.with_figures)
         self.main = counts.most_common(1)[0][0] if counts else None
 
     def source_of(self, figure: Span) -> str | None:
@@ -37,7 +40,8 @@ class Attribution:
         start = figure.sent.start
         if start in self.by_sentence:
             return self.by_sentence[start]
-        earlier = [s for s in self.by_sentence if s < start]
+        # A subject that gives no figure (a headline, an aside) does not carry over to the next sentences.
+        earlier = [s for s in self.by_sentence if s < start and (s in self.explicit or s in self.with_figures)]
         if earlier:
             return self.by_sentence[max(earlier)]
         return self.main
@@ -65,8 +69,8 @@ class Attribution:
                     break
         return table
 
-    def _sentence_source(self, sent: Span, last_speaker: str | None) -> tuple[str | None, str | None]:
-        """(source, speaker organisation) of one sentence."""
+    def _sentence_source(self, sent: Span, last_speaker: str | None) -> tuple[str | None, str | None, bool]:
+        """(source, speaker organisation, whether a cue or a verb states it) of one sentence."""
         cues = attribution()
         doc = self.doc
         for token in sent:
@@ -75,11 +79,11 @@ class Attribution:
             if lower in cues["prepositions"] or two in cues["prepositions"]:
                 org = self._org_in(token.i + 1, min(sent.end, token.i + 1 + _REACH))
                 if org is not None:
-                    return org._.org, None
+                    return org._.org, None, True
             if lower in cues["statistics_nouns"] or lower in cues["participles"]:
                 org = self._org_in(token.i + 1, min(sent.end, token.i + 4))
                 if org is not None:
-                    return org._.org, None
+                    return org._.org, None, True
         for token in sent:
             lemma = token.lemma_.lower()
             phrase = f"{lemma} {doc[token.i + 1].lower_}" if token.i + 1 < sent.end else lemma
@@ -87,14 +91,13 @@ class Attribution:
                 continue
             found = self._speaker_after(token.i + 1, sent.end, last_speaker)
             if found:
-                return found, found
+                return found, found, True
             subject = [c for c in token.children if c.dep_ in ("nsubj", "nsubj:pass")]
             if subject:
                 org = self._org_in(subject[0].left_edge.i, subject[0].right_edge.i + 1)
                 if org is not None:
-                    return org._.org, None
-        subject_org = self._subject_org(sent)
-        return subject_org, None
+                    return org._.org, None, True
+        return self._subject_org(sent), None, False
 
     def _speaker_after(self, start: int, end: int, last_speaker: str | None) -> str | None:
         """The organisation of whoever speaks after an attribution verb: 'a indiqué le DG du CMI', 'a-t-il ajouté'."""

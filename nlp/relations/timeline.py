@@ -13,9 +13,20 @@ _FIGURES = ("MONEY", "PERCENT", "QUANTITY")
 
 
 def is_comparison(span: Span, reach: int = 4) -> bool:
-    """Whether 'contre', 'par rapport à', 'comparé à' introduces this span."""
+    """Whether 'contre', 'par rapport à', 'comparé à' introduces this span, or the figure it dates.
+
+    In '743 millions en 2012 contre 513 millions en 2011', 2011 is the comparison's period.
+    """
     left = span.doc[max(span.sent.start, span.start - reach) : span.start]
-    return any(t.lower_ in _COMPARISON for t in left)
+    if any(t.lower_ in _COMPARISON for t in left):
+        return True
+    if span.label_ != "PERIOD":
+        return False
+    dated = [e for e in span.doc.ents if e.label_ in _FIGURES and span.sent.start <= e.start and e.end <= span.start]
+    if not dated or span.start - dated[-1].end > reach:
+        return False
+    left_of_figure = span.doc[max(span.sent.start, dated[-1].start - 3) : dated[-1].start]
+    return any(t.lower_ in _COMPARISON for t in left_of_figure)
 
 
 class Timeline:
@@ -58,6 +69,11 @@ class Timeline:
         own = [s for s in usable if figure.end <= s.start < limit]
         if own:
             return self.resolved[own[0].start]
+        if kind == "change":
+            # A change is stated for the period of the level it qualifies: the latest one not compared with.
+            stated = [s for s in candidates if not is_comparison(s)]
+            if stated:
+                return self.resolved[stated[-1].start]
         before = [s for s in usable if floor <= s.start < figure.start]
         if before:
             return self.resolved[before[-1].start]
