@@ -9,7 +9,7 @@ import regex
 from nlp.lexicon import fold_apostrophes
 from nlp.numbers import read_number, skip_space, split_qualifier
 
-_OF = regex.compile(r"(?:de|d')\s*+", regex.IGNORECASE)
+_OF = regex.compile(r"(?:de\s++|d')\s*+", regex.IGNORECASE)
 _PLURAL = regex.compile(r"(?<=\w\w)[sx]\b")
 
 

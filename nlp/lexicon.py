@@ -110,7 +110,7 @@ def currencies() -> tuple[dict[str, tuple[str, int]], dict[str, tuple[str, int]]
 
 def _claim(table: dict, key, value, path: str) -> None:
     if key in table and table[key] != value:
-        raise LexiconError(f"{path}: expected {key!r} under one key, got it under {table[key][0]!r} and {value[0]!r}")
+        raise LexiconError(f"{path}: expected {key!r} under one key, got it under two ({table[key]!r} and {value!r})")
     table[key] = value
 
 

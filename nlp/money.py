@@ -10,7 +10,7 @@ import regex
 from nlp.lexicon import currencies, fold_apostrophes
 from nlp.numbers import read_number, skip_space, split_qualifier, tidy
 
-_OF = regex.compile(r"(?:de|d')\s*+", regex.IGNORECASE)
+_OF = regex.compile(r"(?:de\s++|d')\s*+", regex.IGNORECASE)
 
 
 @dataclass(frozen=True)
