@@ -6,11 +6,10 @@ from decimal import Decimal
 
 import regex
 
-from nlp.lexicon import fold_apostrophes
-from nlp.numbers import read_number, skip_space, split_qualifier
+from nlp.lexicon import fold_apostrophes, invariable_nouns
+from nlp.numbers import read_number, skip_space, split_qualifier, split_trailing_qualifier
 
 _OF = regex.compile(r"(?:de\s++|d')\s*+", regex.IGNORECASE)
-_PLURAL = regex.compile(r"(?<=\w\w)[sx]\b")
 
 
 @dataclass(frozen=True)
@@ -25,8 +24,11 @@ def parse_count(text: str, *, noun: str | None = None) -> Count | None:
 
     noun: the counted noun already lemmatised by the caller; otherwise the plural mark is dropped.
     """
-    text = fold_apostrophes(text).strip()
+    text = fold_apostrophes(text).strip(" (")
+    trailing, text = split_trailing_qualifier(text)
     qualifier, position = split_qualifier(text)
+    if qualifier == "=":
+        qualifier = trailing
     number = read_number(text, position)
     if number is None:
         return None
@@ -36,5 +38,19 @@ def parse_count(text: str, *, noun: str | None = None) -> Count | None:
     if noun is None:
         if not rest or not rest[0].isalpha():
             return None
-        noun = _PLURAL.sub("", rest)
+        noun = " ".join(singular(word) for word in rest.split())
     return Count(number.value, noun, qualifier)
+
+
+def singular(word: str) -> str:
+    """The singular of a French plural noun or adjective: 'opérations', 'terminaux', 'bureaux'."""
+    if word in invariable_nouns() or len(word) <= 2 or "'" in word:
+        return word
+    if word.endswith("eaux"):
+        return word[:-1]
+    if word.endswith("aux"):
+        # The -al plural: 'terminaux' -> 'terminal'.
+        return word[:-3] + "al"
+    if word.endswith(("s", "x")) and not word.endswith("ss"):
+        return word[:-1]
+    return word

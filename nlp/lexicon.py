@@ -210,3 +210,10 @@ def metric_nouns() -> dict[str, str]:
 def non_metric_nouns() -> frozenset[str]:
     """Nouns beside a figure that never name what it measures ('ordre' in 'de l'ordre de')."""
     return frozenset(_string_list("metric_nouns.yaml", "never", read_yaml("metric_nouns.yaml").get("never", [])))
+
+
+@functools.cache
+def invariable_nouns() -> frozenset[str]:
+    """Nouns whose final s or x is not a plural mark ('pays', 'mois', 'prix')."""
+    words = read_yaml("count_nouns.yaml").get("invariable", [])
+    return frozenset(_string_list("count_nouns.yaml", "invariable", words))

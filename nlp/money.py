@@ -8,7 +8,7 @@ from decimal import Decimal
 import regex
 
 from nlp.lexicon import currencies, fold_apostrophes
-from nlp.numbers import read_number, skip_space, split_qualifier, tidy
+from nlp.numbers import read_number, skip_space, split_qualifier, split_trailing_qualifier, tidy
 
 _OF = regex.compile(r"(?:de\s++|d')\s*+", regex.IGNORECASE)
 
@@ -25,8 +25,11 @@ def parse_money(text: str, *, currency: str | None = None) -> Money | None:
 
     currency: the unit of an elliptical amount ('269,8 millions' after '270,3 MDH').
     """
-    text = fold_apostrophes(text).strip()
+    text = fold_apostrophes(text).strip(" (")
+    trailing, text = split_trailing_qualifier(text)
     qualifier, position = split_qualifier(text)
+    if qualifier == "=":
+        qualifier = trailing
     prefix = _read_currency(text, position)
     if prefix:
         (code, power), position = prefix

@@ -20,6 +20,7 @@ _DIGITS = regex.compile(
 )
 _WORD = regex.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _SPACE = regex.compile(r"[\s\u00a0\u202f\u2009]*+")
+_HALF_SCALE = regex.compile(r"\s*+demi-(?P<scale>millions?|milliards?)\b", regex.IGNORECASE)
 _AND_A_HALF = regex.compile(r"\s++et\s++demie?\b", regex.IGNORECASE)
 
 
@@ -43,6 +44,11 @@ def read_number(text: str, start: int = 0) -> Number | None:
         if words is None:
             return None
         value, end = words
+    half_scale = _HALF_SCALE.match(text, end)
+    if half_scale:
+        # 'un demi-million': half of the scale word, times the number before it.
+        power = scales()[half_scale["scale"].lower()]
+        return Number(tidy(value * Decimal("0.5") * (Decimal(10) ** power)), half_scale.end(), scaled=True)
     scale = _read_scale(text, end)
     if scale is None:
         return Number(tidy(value), end)
@@ -135,6 +141,15 @@ def qualifier_before(text: str) -> str:
             if not before or not before[-1].isalnum():
                 return symbol
     return "="
+
+
+def split_trailing_qualifier(text: str) -> tuple[str, str]:
+    """A qualifier written after the figure ('600 dirhams environ') and the text without it."""
+    folded = fold_apostrophes(text).lower().rstrip(" .,;:)")
+    for phrase, symbol in _qualifiers_longest_first():
+        if symbol == "~" and phrase.isalpha() and folded.endswith(" " + phrase):
+            return symbol, text[: len(folded) - len(phrase)].rstrip()
+    return "=", text
 
 
 def split_qualifier(text: str) -> tuple[str, int]:

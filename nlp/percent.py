@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from nlp.lexicon import fold_apostrophes, read_yaml
-from nlp.numbers import read_number, skip_space, split_qualifier, tidy
+from nlp.numbers import read_number, skip_space, split_qualifier, split_trailing_qualifier, tidy
 
 
 @dataclass(frozen=True)
@@ -18,14 +18,17 @@ class Percent:
 
 def parse_percent(text: str) -> Percent | None:
     """'près de 30%' -> Percent(30, '%', '~'); basis points become percentage points."""
-    text = fold_apostrophes(text).strip()
+    text = fold_apostrophes(text).strip(" (")
+    trailing, text = split_trailing_qualifier(text)
     qualifier, position = split_qualifier(text)
+    if qualifier == "=":
+        qualifier = trailing
     number = read_number(text, position)
     if number is None or number.scaled:
         return None
     position = skip_space(text, number.end)
-    rest = text[position:].rstrip(" .,;:)»").lower()
-    unit = _units().get(rest)
+    rest = text[position:].rstrip(" ,;:)»").lower()
+    unit = _units().get(rest, _units().get(rest.rstrip(".")))
     if unit is None:
         return None
     if unit == "bp":

@@ -290,6 +290,9 @@ def _numeric_day(text: str) -> Period | None:
     """'24/05/2016': day first, as French writes it; dateparser checks the calendar."""
     import dateparser  # imported here: it is slow to load and only numeric dates need it
 
+    day, month, _ = (int(part) for part in regex.split(r"[/.]", text))
+    if month > 12 or day > 31:
+        return None  # no month-first fallback: '05/24/2016' is not a French date
     parsed = dateparser.parse(text, languages=["fr"], settings={"DATE_ORDER": "DMY", "STRICT_PARSING": True})
     if parsed is None:
         return None

@@ -136,37 +136,29 @@ def test_parse_count_none():
     [
         pytest.param(
             "12 pays", count("12", "pays"), id="pays",
-            marks=pytest.mark.xfail(strict=True, reason="invariable 'pays' (in count_nouns.yaml) becomes 'pay'"),
         ),
         pytest.param(
             "3 bus", count("3", "bus"), id="bus",
-            marks=pytest.mark.xfail(strict=True, reason="invariable 'bus' (in count_nouns.yaml) becomes 'bu'"),
         ),
         pytest.param(
             "12 mois", count("12", "mois"), id="mois",
-            marks=pytest.mark.xfail(strict=True, reason="invariable 'mois' becomes 'moi'"),
         ),
         pytest.param(
             "4 fois", count("4", "fois"), id="fois",
-            marks=pytest.mark.xfail(strict=True, reason="'fois' becomes 'foi', so the 'never' entry 'fois' cannot match"),
         ),
         pytest.param(
             "1 200 terminaux", count("1200", "terminal"), id="terminaux",
-            marks=pytest.mark.xfail(strict=True, reason="-aux plural of -al: 'terminau', not 'terminal' (in count_nouns.yaml)"),
         ),
         pytest.param(
             "30 hôpitaux", count("30", "hôpital"), id="hopitaux",
-            marks=pytest.mark.xfail(strict=True, reason="-aux plural of -al: 'hôpitau'"),
         ),
         pytest.param(
             "un demi-million de touristes", count("500000", "touriste"), id="demi-million",
-            marks=pytest.mark.xfail(strict=True, reason="gives Count(1, 'demi-million de touriste'): 'demi-' before a scale word is not read"),
         ),
         pytest.param(
             "500 emplois environ", count("500", "emploi", "~"), id="postposed-environ",
-            marks=pytest.mark.xfail(strict=True, reason="postposed 'environ' ends up in the noun: 'emploi environ'"),
         ),
     ],
 )
-def test_parse_count_known_bugs(text, expected):
+def test_parse_count_invariable_and_irregular_plurals(text, expected):
     assert parse_count(text) == expected

@@ -209,9 +209,5 @@ def test_parse_money_none():
     check(parse_money, [(text, None) for text in texts])
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="postposed 'environ' ('600 dirhams environ', the example given in qualifiers.yaml) gives None, not ~",
-)
 def test_parse_money_postposed_environ():
     assert parse_money("600 dirhams environ") == money("600", "MAD", "~")

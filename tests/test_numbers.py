@@ -176,7 +176,6 @@ def test_read_number_none():
     check(read_number, [(text, None) for text in ["", "abc", ",5", "n°4833", "%", "  ", "millions", "Md"]])
 
 
-@pytest.mark.xfail(strict=True, reason="'un demi-million' (500 000) is read as 1: 'demi-' before a scale word is ignored")
 def test_read_number_demi_million():
     assert reading("un demi-million") == whole("500000", "un demi-million", scaled=True)
 

@@ -113,14 +113,9 @@ def test_parse_percent_none():
     check(parse_percent, [(text, None) for text in texts])
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="'p.c.' is listed in percent_units.yaml but the final '.' is stripped before the lookup, so it never matches",
-)
 def test_parse_percent_pc_abbreviation():
     assert parse_percent("5 p.c.") == pct("5")
 
 
-@pytest.mark.xfail(strict=True, reason="postposed 'environ' (qualifiers.yaml: 'also postposed') gives None, not ~")
 def test_parse_percent_postposed_environ():
     assert parse_percent("30 % environ") == pct("30", "%", "~")
