@@ -217,3 +217,9 @@ def invariable_nouns() -> frozenset[str]:
     """Nouns whose final s or x is not a plural mark ('pays', 'mois', 'prix')."""
     words = read_yaml("count_nouns.yaml").get("invariable", [])
     return frozenset(_string_list("count_nouns.yaml", "invariable", words))
+
+
+@functools.cache
+def level_verbs() -> frozenset[str]:
+    """Verbs whose subject is what their figure measures ('les exportations ont atteint ...')."""
+    return frozenset(_string_list("level_verbs.yaml", "level", read_yaml("level_verbs.yaml")["level"]))

@@ -29,6 +29,7 @@ def load(model: str = MODEL) -> Language:
     pipeline.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
     pipeline.add_pipe("chiffres_number_merger", first=True)
     pipeline.add_pipe("chiffres_sentence_guard", after="chiffres_number_merger")
+    pipeline.add_pipe("chiffres_sentence_joiner", after="parser")
     for name, files in RULERS.items():
         ruler = pipeline.add_pipe("entity_ruler", name=name, before="ner", config={"validate": True})
         for file in files:

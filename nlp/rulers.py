@@ -35,23 +35,53 @@ _NO_BREAK_AFTER = {"env.", "M.", "MM.", "Mme.", "av.", "cf.", "n°", "p.", "art.
 
 @Language.factory("chiffres_sentence_guard", assigns=["token.is_sent_start"], default_config={})
 class SentenceGuard:
-    """Sentence boundaries the parser then keeps: a new line starts one; an aside in brackets never does."""
+    """A new line starts a sentence (headlines, list items): set before the parser, which keeps it."""
 
     def __init__(self, nlp: Language, name: str = "chiffres_sentence_guard"):
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        depth = 0
         for token in doc[1:]:
             previous = doc[token.i - 1]
-            if previous.text == "(":
-                depth += 1
-            elif previous.text == ")":
-                depth = max(0, depth - 1)
             if "\n" in previous.text or "\n" in previous.whitespace_:
                 token.is_sent_start = True
-            elif depth > 0 or token.text == ")" or previous.text == ":" or _abbreviation_ends(previous):
-                token.is_sent_start = False
+        return doc
+
+
+@Language.factory("chiffres_sentence_joiner", assigns=["token.head", "token.dep"], default_config={})
+class SentenceJoiner:
+    """Undo the parser's sentence breaks after a colon, inside brackets or after 'env.'.
+
+    The parser ignores boundaries forbidden in advance, so the sentence that should not have
+    started is attached to the one before it.
+    """
+
+    def __init__(self, nlp: Language, name: str = "chiffres_sentence_joiner"):
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        sentences = list(doc.sents)
+        depth = 0
+        opened_in = {}
+        for token in doc:
+            if token.text == "(":
+                depth += 1
+            elif token.text == ")":
+                depth = max(0, depth - 1)
+            opened_in[token.i] = depth
+        previous_root = None
+        for sentence in sentences:
+            first = sentence[0]
+            if previous_root is not None and first.i > 0:
+                before = doc[first.i - 1]
+                newline = "\n" in before.text or "\n" in before.whitespace_
+                if not newline and (before.text == ":" or opened_in[first.i] > 0 or first.text == ")"
+                                    or _abbreviation_ends(before)):
+                    root = sentence.root
+                    root.head = previous_root
+                    root.dep_ = "parataxis"
+                    continue
+            previous_root = sentence.root
         return doc
 
 

@@ -8,12 +8,14 @@ from spacy.tokens import Doc, Span
 
 from nlp.extensions import declare
 from nlp.fact import Evidence, Fact
-from nlp.relations.kind import kind_and_sign
-from nlp.relations.metric import metric_of
+from nlp.money import parse_money
+from nlp.relations.distribution import distribute, distributed
+from nlp.relations.kind import absolute_change, kind_and_sign
+from nlp.relations.metric import Discourse, FIGURES, metric_of
 from nlp.relations.sources import Attribution
-from nlp.relations.timeline import Timeline
+from nlp.relations.timeline import Timeline, is_comparison
 
-FIGURES = ("MONEY", "PERCENT", "QUANTITY")
+_SCALE_WORDS = {"million", "millions", "milliard", "milliards", "mille", "billion", "billions", "de", "d'"}
 
 
 @Language.factory("chiffres_facts", assigns=["doc._.facts"], default_config={})
@@ -34,17 +36,38 @@ def extract_facts(doc: Doc) -> list[Fact]:
     figures = [s for s in doc.ents if s.label_ in FIGURES and s._.value is not None]
     timeline = Timeline(doc, doc._.date)
     sources = Attribution(doc)
+    discourse = Discourse()
     facts: list[Fact] = []
     for sent in doc.sents:
         in_sentence = [f for f in figures if f.sent.start == sent.start]
+        if not in_sentence:
+            continue
         carried = timeline.last_before(sent.start)
-        previous_metric = None
+        discourse.in_sentence = []
+        items = distributed(sent, in_sentence)
+        shared = [f for f in in_sentence if items and f.start > [t for t in sent if t.lower_ == "respectivement"][0].i]
+        periods = timeline.stated_in(sent) if items else []
+        base = None
         for figure in in_sentence:
             kind, sign = kind_and_sign(figure)
-            metric = metric_of(figure, previous_metric) or ""
-            previous_metric = metric or previous_metric
+            metric = metric_of(figure, discourse, elliptical=_elliptical(figure)) or ""
+            discourse.in_sentence.append(metric)
+            if figure.label_ == "QUANTITY":
+                discourse.last_count = metric
+            elif figure.label_ == "MONEY":
+                discourse.last_amount = metric
             period = timeline.period_of(figure, kind, in_sentence, carried)
             value, unit, qualifier = _value_unit(figure)
+            change = absolute_change(figure) if kind in ("amount", "count") else None
+            if change is not None:
+                sign = change
+                metric = "variation de " + metric if metric else "variation"
+            if figure in shared:
+                index = shared.index(figure)
+                base = base or metric
+                metric = distribute(base, items[index])
+                if len(periods) == len(shared):
+                    period = periods[index]
             if sign < 0 and value > 0:
                 value = -value
             facts.append(Fact(
@@ -58,7 +81,20 @@ def extract_facts(doc: Doc) -> list[Fact]:
                 qualifier=qualifier,
                 evidence=Evidence(figure.start_char, figure.end_char, figure.text, sent.text),
             ))
+        discourse.last = discourse.in_sentence[-1] if discourse.in_sentence else discourse.last
+        for figure, metric in zip(in_sentence, discourse.in_sentence):
+            if metric and not is_comparison(figure, reach=3):
+                discourse.subjects.append(metric)
     return _once(facts)
+
+
+def _elliptical(figure: Span) -> bool:
+    """A figure whose unit is only implied by its neighbour: '269,8 millions', 'contre 258'."""
+    if figure.label_ == "MONEY":
+        return parse_money(figure.text) is None
+    if figure.label_ == "QUANTITY":
+        return not any(t.is_alpha and t.lower_ not in _SCALE_WORDS for t in figure)
+    return False
 
 
 def _value_unit(figure: Span) -> tuple[Decimal, str, str]:

@@ -50,7 +50,29 @@ def kind_and_sign(span: Span) -> tuple[str, int]:
     if text[:1] in "+-−–":
         return "change", 1
     cue = change_cue(span)
+    if span._.value is not None and span._.value.unit == "pp" and not is_share_context(span):
+        # Percentage points and basis points measure a move between two rates.
+        return "change", -1 if cue is not None and cue[0] < 0 else 1
+    cue = change_cue(span)
     if cue is not None:
         sign, _ = cue
         return "change", -1 if sign < 0 else 1
     return "share", 1
+
+
+def absolute_change(span: Span) -> int | None:
+    """The sign of an amount or count that is itself a change: 'l'encours a reculé de 1,74 milliard'."""
+    if span.start == 0 or span.doc[span.start - 1].lower_ not in ("de", "d'", "d’"):
+        return None
+    cue = change_cue(span)
+    if cue is None or cue[0] == 0 or cue[1].i != _nearest_word(span):
+        return None
+    return cue[0]
+
+
+def _nearest_word(span: Span) -> int:
+    """The word the figure's 'de' hangs on: 'reculé' in 'a reculé de', 'hausse' in 'en hausse de'."""
+    i = span.start - 2
+    while i > span.sent.start and span.doc[i].pos_ in ("ADV", "PUNCT"):
+        i -= 1
+    return i

@@ -1,19 +1,33 @@
 """The metric of a figure: the noun phrase it measures, read from the dependency parse."""
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from spacy.tokens import Span, Token
 
-from nlp.lexicon import change_words, non_metric_nouns
+from nlp.lexicon import change_words, level_verbs, metric_nouns, non_metric_nouns
 from nlp.relations.kind import change_cue
 
-_FIGURES = ("MONEY", "PERCENT", "QUANTITY")
-_LIMIT = 8
+FIGURES = ("MONEY", "PERCENT", "QUANTITY")
+_LIMIT = 9
 _STOP_POS = {"PUNCT", "VERB", "AUX", "CCONJ", "SCONJ", "PRON"}
-_LEVEL_VERBS = {"atteindre", "élever", "établir", "totaliser", "chiffrer", "ressortir", "culminer", "situer",
-                "être", "réaliser", "enregistrer", "afficher", "passer", "représenter", "avoisiner", "dépasser",
-                "franchir", "s'élever", "s'établir", "se chiffrer", "porter", "augmenter", "progresser",
-                "reculer", "baisser", "diminuer", "croître", "évoluer", "régresser"}
 _SUBJECTS = ("nsubj", "nsubj:pass")
+_CLIMB = ("xcomp", "advcl", "conj", "ccomp", "acl", "acl:relcl", "parataxis")
+_PERSONAL = {"il", "elle", "ils", "elles", "-il", "-elle", "-ils", "-elles", "-t-il", "-t-elle"}
+_DEMONSTRATIVE = {"celle", "celui", "celles", "ceux"}
+_BY_COUNT = {"nombre", "volume"}
+_BY_VALUE = {"valeur", "montant"}
+
+
+@dataclass
+class Discourse:
+    """What the metric of a figure may refer back to."""
+
+    in_sentence: list[str] = field(default_factory=list)  # metrics of the sentence's earlier figures
+    last: str | None = None  # the last metric of the sentences before
+    last_count: str | None = None
+    last_amount: str | None = None
+    subjects: list[str] = field(default_factory=list)  # metrics named as subjects, most recent last
 
 
 def noun_phrase(head: Token) -> str:
@@ -26,93 +40,239 @@ def noun_phrase(head: Token) -> str:
     end = head.i + 1
     while end in subtree and end - start < _LIMIT:
         token = doc[end]
-        if token.pos_ in _STOP_POS or token.ent_type_ in _FIGURES or token.ent_type_ == "PERIOD":
+        inside_own_figure = token.ent_iob_ == "I" and token.ent_type_ == head.ent_type_ and head.ent_type_ in FIGURES
+        if token.pos_ in _STOP_POS - {"VERB"} or token.ent_type_ == "PERIOD" or (token.ent_type_ in FIGURES and not inside_own_figure):
+            break
+        if token.pos_ == "VERB" and token.dep_ not in ("acl",):
             break
         end += 1
-    while end - 1 > head.i and doc[end - 1].pos_ in ("ADP", "DET"):
+    while end - 1 > head.i and doc[end - 1].pos_ in ("ADP", "DET", "ADV", "CCONJ"):
         end -= 1
-    return " ".join(t.text for t in doc[start:end]).lower().replace("' ", "'").replace("’ ", "’")
+    return _words(doc[start:end])
 
 
-def _subject(verb: Token) -> Token | None:
-    for child in verb.children:
-        if child.dep_ in _SUBJECTS:
-            return child
-    return None
+def _words(tokens) -> str:
+    return " ".join(t.text for t in tokens).lower().replace("' ", "'").replace("’ ", "’")
 
 
-def _nominal(token: Token | None) -> Token | None:
-    """A subject that is a noun (a pronoun names nothing by itself)."""
-    if token is None or token.pos_ not in ("NOUN", "PROPN") or not _names_a_measure(token):
-        return None
-    return token
-
-
-def _names_a_measure(token: Token) -> bool:
+def names_a_measure(token: Token) -> bool:
     """A noun that can head a metric: not a change word, a qualifier or time word, an organisation or a period."""
     lemma = token.lemma_.lower()
-    return (lemma not in change_words() and lemma not in non_metric_nouns()
-            and token.ent_type_ not in ("ORG", "PERIOD", "PER", "LOC") and token.ent_type_ not in _FIGURES)
+    return (token.pos_ in ("NOUN", "PROPN") and lemma not in change_words() and lemma not in non_metric_nouns()
+            and token.ent_type_ not in ("ORG", "PERIOD", "PER", "LOC", "GPE") and token.ent_type_ not in FIGURES)
 
 
-def metric_of(span: Span, previous: str | None = None) -> str | None:
-    """The metric of one figure; `previous` is the metric of the figure before it in the sentence."""
-    doc = span.doc
-    sent = span.sent
-    cest = _cest_phrase(span)
-    if cest:
-        return cest
-    cue = change_cue(span) if span.label_ == "PERCENT" else None
-    if cue is not None:
-        _, token = cue
-        for child in token.children:
-            if child.dep_ == "nmod" and child.pos_ == "NOUN" and child.i < span.start and _names_a_measure(child):
-                return noun_phrase(child)
-        holder = token if token.pos_ in ("VERB", "AUX") else token.head
-        subject = _nominal(_subject(holder)) if holder.pos_ in ("VERB", "AUX") else None
-        if subject is not None:
-            return noun_phrase(subject)
-        if previous:
-            return previous
-    root = span.root
-    head = root.head
-    if head.pos_ == "NOUN" and head.i < span.start and _names_a_measure(head) and root.dep_ in ("nmod", "nummod", "obl:arg", "obl:mod"):
-        return noun_phrase(head)
-    verb = head if head.pos_ in ("VERB", "AUX") else head.head if head.head.pos_ in ("VERB", "AUX") else None
-    if verb is None and root.dep_ == "ROOT":
-        verb = root
-    if verb is not None:
-        subject = _nominal(_subject(verb))
-        if subject is not None and subject.ent_type_ not in _FIGURES:
-            return noun_phrase(subject)
-    if span.label_ == "PERCENT" and previous:
-        return previous
-    if span.label_ == "QUANTITY" and span._.value is not None:
-        return "nombre de " + _plural_phrase(span)
-    for token in reversed(doc[sent.start : span.start]):
-        if token.pos_ == "NOUN" and _names_a_measure(token):
+def metric_of(span: Span, discourse: Discourse, *, elliptical: bool = False) -> str | None:
+    """The metric of one figure, by the first rule of the grammar that applies."""
+    if (elliptical or _compared(span)) and discourse.in_sentence and discourse.in_sentence[-1]:
+        # 'contre 501 millions de dirhams': the term of a comparison measures the same thing.
+        return discourse.in_sentence[-1]
+    for rule in (_cest, _by_count_or_value, _money_of_noun, _change_of, _share_of, _noun_of, _verb_subject):
+        metric = rule(span, discourse)
+        if metric:
+            return _measured_as(span, metric)
+    if span.label_ == "QUANTITY":
+        return _count_phrase(span)
+    for token in reversed(span.doc[span.sent.start : span.start]):
+        if names_a_measure(token):
             return noun_phrase(token)
-    return previous
+    return discourse.in_sentence[-1] if discourse.in_sentence else discourse.last
 
 
-def _plural_phrase(span: Span) -> str:
-    words = [t.text.lower() for t in span if t.is_alpha and t.pos_ in ("NOUN", "ADJ") and t.lower_ not in ("million", "millions", "milliard", "milliards", "mille")]
-    return " ".join(words)
-
-
-def _cest_phrase(span: Span) -> str | None:
-    """'X : c'est le montant total des paiements ...' names the figure before the colon."""
+def _compared(span: Span) -> bool:
     doc = span.doc
-    after = doc[span.end : span.sent.end]
+    left = doc[max(span.sent.start, span.start - 2) : span.start]
+    return any(t.lower_ in ("contre", "vs") for t in left)
+
+
+def _measured_as(span: Span, metric: str) -> str:
+    """A share stated 'en volume' or 'en valeur' keeps that precision: 'activité en volume'."""
+    doc = span.doc
+    if span.label_ == "PERCENT" and span.end + 1 < span.sent.end and doc[span.end].lower_ == "en" and change_cue(span) is None:
+        word = doc[span.end + 1].lower_
+        if word in _BY_COUNT | _BY_VALUE and not metric.endswith(word):
+            return f"{metric} en {word}"
+    return metric
+
+
+def _cest(span: Span, discourse: Discourse) -> str | None:
+    """'1 517 milliards de FCFA : c'est le montant des envois de fonds …' names the figure before it."""
+    doc = span.doc
+    after = doc[span.end : min(span.sent.end, span.end + 14)]
+    depth = 0
     for i, token in enumerate(after):
-        if token.text == ":":
-            rest = after[i + 1 : i + 5]
-            words = [t.lower_ for t in rest]
-            if words[:2] in (["c'", "est"], ["c’", "est"]) or words[:1] == ["c'est"]:
-                for t in rest[2:]:
-                    if t.pos_ == "NOUN":
+        depth += (token.text == "(") - (token.text == ")")
+        if depth > 0 or token.text == ")":
+            continue
+        if token.text in (":", ","):
+            words = [t.lower_ for t in after[i + 1 : i + 3]]
+            if words in (["c'", "est"], ["c’", "est"], ["c'", "était"], ["c’", "était"]):
+                for t in after[i + 3 :]:
+                    if t.pos_ in ("NOUN", "PROPN"):
                         return noun_phrase(t)
             return None
-        if token.ent_type_ in _FIGURES and token.i > span.end + 8:
+        if token.ent_type_ in FIGURES:
             return None
     return None
+
+
+def _by_count_or_value(span: Span, discourse: Discourse) -> str | None:
+    """'en hausse de 108% en nombre et 148% en valeur': the count's or the amount's metric."""
+    doc = span.doc
+    if span.label_ != "PERCENT" or span.end + 1 >= span.sent.end or doc[span.end].lower_ != "en":
+        return None
+    word = doc[span.end + 1].lower_
+    if change_cue(span) is None:
+        return None
+    if word in _BY_COUNT:
+        return discourse.last_count or _suffixed(discourse, "en nombre")
+    if word in _BY_VALUE:
+        return discourse.last_amount or _suffixed(discourse, "en valeur")
+    return None
+
+
+def _suffixed(discourse: Discourse, suffix: str) -> str | None:
+    base = discourse.subjects[-1] if discourse.subjects else discourse.last
+    return f"{base} {suffix}" if base else None
+
+
+def _money_of_noun(span: Span, discourse: Discourse) -> str | None:
+    """'7 milliards de dirhams d'achat à l'international': the noun after the amount is what it measures."""
+    doc = span.doc
+    if span.label_ != "MONEY" or span.end + 1 >= span.sent.end or doc[span.end].lower_ not in ("de", "d'", "d’"):
+        return None
+    noun = doc[span.end + 1]
+    if names_a_measure(noun) and noun.pos_ == "NOUN":
+        return "montant d'" + noun_phrase(noun) if noun.text[:1].lower() in "aeiouéèhâ" else "montant de " + noun_phrase(noun)
+    return None
+
+
+def _change_of(span: Span, discourse: Discourse) -> str | None:
+    """'une baisse du montant de 16%', 'ont progressé de 9,4 %', 'soit une hausse de 22,2%'."""
+    cue = change_cue(span)
+    if cue is None:
+        return None
+    _, token = cue
+    for child in token.children:
+        if child.dep_ == "nmod" and child.i < span.start and names_a_measure(child):
+            return _completed(noun_phrase(child), token, discourse)
+    if token.pos_ in ("VERB", "AUX"):
+        subject = _subject_of(token, discourse)
+        if subject:
+            return subject
+    if token.dep_ in ("obj", "nsubj") and token.head.pos_ in ("VERB", "AUX"):
+        subject = _subject_of(token.head, discourse)
+        if subject:
+            return subject
+    return discourse.in_sentence[-1] if discourse.in_sentence else None
+
+
+def _completed(metric: str, anchor: Token, discourse: Discourse) -> str:
+    """A bare head ('montant') takes the clause's subject as complement: 'montant des sites de deals'."""
+    if " " in metric or metric not in metric_nouns():
+        return metric
+    verb = anchor
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    subject = _subject_of(verb, discourse) if verb.pos_ in ("VERB", "AUX") else None
+    return f"{metric} de {subject}" if subject and subject != metric else metric
+
+
+def _share_of(span: Span, discourse: Discourse) -> str | None:
+    """'Les créances classées représentent 13,1 % de l'encours': part des créances classées dans l'encours."""
+    verb = span.root.head
+    if span.label_ != "PERCENT" or verb.lemma_.lower() != "représenter":
+        return None
+    subject = _subject_of(verb, discourse)
+    whole = [c for c in span.root.children if c.dep_ == "nmod" and c.i > span.end and names_a_measure(c)]
+    if subject is None:
+        return None
+    return f"part de {subject} dans {noun_phrase(whole[0])}" if whole else f"part de {subject}"
+
+
+def _noun_of(span: Span, discourse: Discourse) -> str | None:
+    """'un chiffre d'affaires de 86,2 milliards d'euros': the noun the figure completes."""
+    head = span.root.head
+    if head.i < span.start and span.root.dep_ in ("nmod", "nummod", "obl:arg", "obl:mod") and names_a_measure(head):
+        if head.lemma_.lower() in metric_nouns() or head.pos_ == "NOUN":
+            return _completed(noun_phrase(head), head, discourse)
+    return None
+
+
+def _verb_subject(span: Span, discourse: Discourse) -> str | None:
+    """The subject of the verb that governs the figure, climbing through infinitives and participles."""
+    root = span.root
+    while root.head.i != root.i and root.head.ent_type_ in FIGURES and not (span.start <= root.head.i < span.end):
+        root = root.head  # 'passé de 670 mille à 1,2 million': the second figure hangs on the first
+    if root.dep_ == "ROOT" and root.pos_ not in ("VERB", "AUX"):
+        # 'le montant total des achats a été de 753 millions': the figure is the predicate.
+        subjects = [c for c in root.children if c.dep_ in _SUBJECTS]
+        if subjects and names_a_measure(subjects[0]):
+            return noun_phrase(subjects[0])
+    verb = root.head if root.dep_ != "ROOT" else root
+    if verb.pos_ not in ("VERB", "AUX"):
+        verb = verb.head if verb.head.pos_ in ("VERB", "AUX") else None
+    if verb is None:
+        return None
+    lemma = verb.lemma_.lower()
+    if span.label_ == "QUANTITY" and lemma not in level_verbs() and lemma not in change_words():
+        return _count_phrase(span)
+    return _subject_of(verb, discourse)
+
+
+def _subject_of(verb: Token, discourse: Discourse) -> str | None:
+    """The metric a verb's subject names; a pronoun refers back, 'celle du secteur tertiaire' too."""
+    seen = 0
+    while verb is not None and seen < 4:
+        for child in verb.children:
+            if child.dep_ not in _SUBJECTS:
+                continue
+            if child.lower_ in _PERSONAL:
+                return _antecedent(child, discourse)
+            if child.lower_ in _DEMONSTRATIVE:
+                return _demonstrative(child, discourse)
+            if names_a_measure(child):
+                return noun_phrase(child)
+            return None
+        if verb.dep_ == "acl" and names_a_measure(verb.head):
+            return noun_phrase(verb.head)
+        if verb.dep_ not in _CLIMB or verb.head.i == verb.i:
+            return None
+        verb = verb.head
+        seen += 1
+    return None
+
+
+def _antecedent(pronoun: Token, discourse: Discourse) -> str | None:
+    """A subject pronoun names the nearest nominal subject before it, in its sentence or the ones before."""
+    before = list(reversed(pronoun.doc[pronoun.sent.start : pronoun.i]))
+    for token in before:
+        if token.dep_ in _SUBJECTS and names_a_measure(token):
+            return noun_phrase(token)
+    for token in before:
+        # 'En ce qui concerne le panier moyen, il a …': the topic noun before the pronoun.
+        if names_a_measure(token) and token.dep_ not in ("nmod", "amod", "fixed", "flat:name", "obj"):
+            return noun_phrase(token)
+    if discourse.subjects:
+        return discourse.subjects[-1]
+    return discourse.last
+
+
+def _demonstrative(pronoun: Token, discourse: Discourse) -> str | None:
+    """'celle du secteur tertiaire' after 'la valeur ajoutée du secteur primaire': valeur ajoutée du secteur tertiaire."""
+    complement = [c for c in pronoun.children if c.dep_ == "nmod"]
+    previous = discourse.in_sentence[-1] if discourse.in_sentence else discourse.last
+    if not previous or not complement:
+        return previous
+    head = previous.split(" de ")[0].split(" du ")[0].split(" des ")[0].split(" d'")[0]
+    tail = _words(pronoun.doc[pronoun.i + 1 : complement[0].right_edge.i + 1])
+    return f"{head} {tail}"
+
+
+def _count_phrase(span: Span) -> str:
+    """'nombre de' and the counted noun with its complements: 'nombre d'opérations de paiement par cartes bancaires'."""
+    nouns = [t for t in span if t.pos_ in ("NOUN", "PROPN") and t.lower_ not in ("million", "millions", "milliard", "milliards", "mille")]
+    if not nouns:
+        return ""
+    phrase = noun_phrase(nouns[0])
+    return ("nombre d'" if phrase[:1] in "aeiouéèhâ" else "nombre de ") + phrase

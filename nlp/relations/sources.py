@@ -32,8 +32,19 @@ class Attribution:
                     self.explicit.add(sent.start)
         # The article's own source: the organisation most often credited in sentences that give figures.
         self.with_figures = {f.sent.start for f in doc.ents if f.label_ in ("MONEY", "PERCENT", "QUANTITY")}
-        counts = Counter(source for start, source in self.by_sentence.items() if start in self.with_figures)
-        self.main = counts.most_common(1)[0][0] if counts else None
+        self.main = self._main_source()
+
+    def _main_source(self) -> str | None:
+        """The organisation the article reports: credited for figures, or most of the explicit credits (twice at least)."""
+        with_figures = Counter(source for start, source in self.by_sentence.items() if start in self.with_figures)
+        if with_figures:
+            return with_figures.most_common(1)[0][0]
+        explicit = Counter(self.by_sentence[start] for start in self.explicit)
+        if explicit:
+            source, count = explicit.most_common(1)[0]
+            if count >= 2 and count * 2 > sum(explicit.values()):
+                return source
+        return None
 
     def source_of(self, figure: Span) -> str | None:
         """The sentence's own attribution, else the last one before it, else the article's."""
@@ -47,8 +58,9 @@ class Attribution:
         return self.main
 
     def _org_in(self, start: int, end: int) -> Span | None:
+        """The first organisation that overlaps [start, end)."""
         for org in self.orgs:
-            if start <= org.start and org.end <= end:
+            if org.start < end and org.end > start:
                 return org
         return None
 
@@ -115,10 +127,10 @@ class Attribution:
 
     def _subject_org(self, sent: Span) -> str | None:
         """An organisation that is the subject of the sentence's main verb: 'Maroc Telecommerce a enregistré ...'."""
-        root = sent.root
-        for child in root.children:
-            if child.dep_ in ("nsubj", "nsubj:pass"):
-                org = self._org_in(child.left_edge.i, child.right_edge.i + 1)
-                if org is not None:
-                    return org._.org
+        for root in (t for t in sent if t.dep_ == "ROOT" or t.i == sent.root.i):
+            for child in root.children:
+                if child.dep_ in ("nsubj", "nsubj:pass"):
+                    org = self._org_in(child.left_edge.i, child.right_edge.i + 1)
+                    if org is not None:
+                        return org._.org
         return None

@@ -81,6 +81,11 @@ class Timeline:
             return self.resolved[usable[0].start]
         return carried
 
+    def stated_in(self, sentence: Span) -> list[Period]:
+        """The periods a sentence states for its own figures, in order (comparisons left out)."""
+        return [self.resolved[s.start] for s in self.periods
+                if s.sent.start == sentence.start and s.start in self.resolved and not is_comparison(s)]
+
     def last_before(self, position: int) -> Period | None:
         """The latest non-comparison period stated before a token position: what the discourse carries."""
         latest = None

@@ -1,0 +1,46 @@
+"""'respectivement': figures paired, in order, with the items listed before them."""
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+_FIGURES = ("MONEY", "PERCENT", "QUANTITY")
+
+
+def distributed(sentence: Span, figures: list[Span]) -> list[Token] | None:
+    """The listed items the figures after 'respectivement' go with, or None when nothing is distributed."""
+    cue = [t for t in sentence if t.lower_ == "respectivement"]
+    if not cue:
+        return None
+    after = [f for f in figures if f.start > cue[0].i]
+    if len(after) < 2:
+        return None
+    doc = sentence.doc
+    previous = doc[sentence.start - 1].sent if sentence.start > 0 else None
+    for scope in (doc[sentence.start : cue[0].i], previous):
+        if scope is None:
+            continue
+        for token in scope:
+            items = [token] + [c for c in token.children if c.dep_ == "conj" and c.pos_ == token.pos_]
+            if token.pos_ in ("NOUN", "PROPN") and len(items) == len(after) and token.dep_ != "conj":
+                return items
+    return None
+
+
+def item_phrase(item: Token) -> str:
+    """The item as written, with its preposition but without the items coordinated to it."""
+    doc = item.doc
+    stop = [c.i for c in item.children if c.dep_ in ("conj", "cc") or (c.dep_ == "punct" and c.i > item.i)]
+    end = min(stop) if stop else item.right_edge.i + 1
+    start = item.left_edge.i
+    tokens = [t for t in doc[start:end] if t.dep_ != "det" or t.i != start or t.head.i != item.i]
+    text = " ".join(t.text for t in tokens if t.text not in ("«", "»", '"'))
+    return text.lower().replace("' ", "'").strip(" ,")
+
+
+def distribute(base: str, item: Token) -> str:
+    """The metric of one item: 'exportations' + 'du textile-habillement', 'montant des opérations' + 'des grands facturiers'."""
+    phrase = item_phrase(item)
+    if item.dep_ in ("nmod",) and any(c.dep_ == "case" for c in item.children):
+        head = base.split(" de ")[0].split(" des ")[0].split(" du ")[0].split(" d'")[0]
+        return f"{head} {phrase}"
+    return f"{base} de {phrase}"
