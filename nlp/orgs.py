@@ -23,25 +23,32 @@ class OrgResolver:
     def __init__(self, nlp: Language, name: str = "chiffres_orgs"):
         self.name = name
         declare()
+        # Long names match in any case; a one-word name or an acronym only as written,
+        # since 'orange', 'wave' or 'visa' in lower case are ordinary words.
         self.names = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.acronyms = PhraseMatcher(nlp.vocab, attr="ORTH")
         for key, entry in institutions().items():
-            names = [nlp.make_doc(form) for form in entry.get("names", [])]
-            acronyms = [nlp.make_doc(form) for form in entry.get("acronyms", []) or []]
-            if names:
-                self.names.add(key, names)
-            if acronyms:
-                self.acronyms.add(key, acronyms)
+            forms = [nlp.make_doc(form) for form in entry.get("names", []) + (entry.get("acronyms") or [])]
+            long_names = [form for form in forms if len(form) > 1]
+            exact = [form for form in forms if len(form) == 1]
+            if long_names:
+                self.names.add(key, long_names)
+            if exact:
+                self.acronyms.add(key, exact)
 
     def __call__(self, doc: Doc) -> Doc:
         own = [span for span in doc.ents if span.label_ in _OWN_LABELS]
         keys: dict[tuple[int, int], str] = {}
-        candidates = [span for span in doc.ents if span.label_ == "ORG"]
+        known = []
         for matcher in (self.names, self.acronyms):
             for match_id, start, end in matcher(doc):
-                span = Span(doc, start, end, label="ORG")
                 keys[(start, end)] = doc.vocab.strings[match_id]
-                candidates.append(span)
+                known.append(Span(doc, start, end, label="ORG"))
+        known = filter_spans(known)
+        # A lexicon name wins over a statistical span around it: 'groupe OCP' is OCP.
+        covered = {i for span in known for i in range(span.start, span.end)}
+        candidates = known + [span for span in doc.ents if span.label_ == "ORG"
+                              and not any(i in covered for i in range(span.start, span.end))]
         defined = self._defined_acronyms(doc, candidates, keys)
         for token in doc:
             if token.text in defined:

@@ -50,10 +50,11 @@ def kind_and_sign(span: Span) -> tuple[str, int]:
     if text[:1] in "+-−–":
         return "change", 1
     cue = change_cue(span)
-    if span._.value is not None and span._.value.unit == "pp" and not is_share_context(span):
+    if span._.value is not None and span._.value.unit == "pp":
         # Percentage points and basis points measure a move between two rates.
         return "change", -1 if cue is not None and cue[0] < 0 else 1
-    cue = change_cue(span)
+    if span.start > 0 and span.doc[span.start - 1].lower_ in ("à", "a"):
+        return "share", 1  # 'a abaissé son taux de 50 points de base à 1,5 %': the level reached
     if cue is not None:
         sign, _ = cue
         return "change", -1 if sign < 0 else 1

@@ -7,6 +7,7 @@ from spacy.tokens import Span, Token
 
 from nlp.lexicon import change_words, level_verbs, metric_nouns, non_metric_nouns
 from nlp.relations.kind import change_cue
+from nlp.relations.lemmas import is_verbal, verb_lemmas
 
 FIGURES = ("MONEY", "PERCENT", "QUANTITY")
 _LIMIT = 9
@@ -43,7 +44,7 @@ def noun_phrase(head: Token) -> str:
         inside_own_figure = token.ent_iob_ == "I" and token.ent_type_ == head.ent_type_ and head.ent_type_ in FIGURES
         if token.pos_ in _STOP_POS - {"VERB"} or token.ent_type_ == "PERIOD" or (token.ent_type_ in FIGURES and not inside_own_figure):
             break
-        if token.pos_ == "VERB" and token.dep_ not in ("acl",):
+        if token.pos_ == "VERB" and token.dep_ not in ("acl", "amod"):
             break
         end += 1
     while end - 1 > head.i and doc[end - 1].pos_ in ("ADP", "DET", "ADV", "CCONJ"):
@@ -156,11 +157,11 @@ def _change_of(span: Span, discourse: Discourse) -> str | None:
     for child in token.children:
         if child.dep_ == "nmod" and child.i < span.start and names_a_measure(child):
             return _completed(noun_phrase(child), token, discourse)
-    if token.pos_ in ("VERB", "AUX"):
-        subject = _subject_of(token, discourse)
+    if is_verbal(token):
+        subject = _subject_of(token, discourse) or _object_of(token, span)
         if subject:
             return subject
-    if token.dep_ in ("obj", "nsubj") and token.head.pos_ in ("VERB", "AUX"):
+    if token.dep_ in ("obj", "nsubj") and is_verbal(token.head):
         subject = _subject_of(token.head, discourse)
         if subject:
             return subject
@@ -179,7 +180,17 @@ def _completed(metric: str, anchor: Token, discourse: Discourse) -> str:
 
 
 def _share_of(span: Span, discourse: Discourse) -> str | None:
-    """'Les créances classées représentent 13,1 % de l'encours': part des créances classées dans l'encours."""
+    """'Les créances classées représentent 13,1 % de l'encours': part des créances classées dans l'encours.
+
+    'Moins de 15 % des adultes disposaient …': part des adultes.
+    """
+    doc = span.doc
+    if (span.label_ == "PERCENT" and change_cue(span) is None and span.end + 1 < span.sent.end
+            and doc[span.end].lower_ in ("des", "du", "de", "d'") and names_a_measure(doc[span.end + 1])
+            and doc[span.end + 1].pos_ == "NOUN"):
+        joiner = doc[span.end].lower_
+        gap = "" if joiner.endswith(("'", "’")) else " "
+        return f"part {joiner}{gap}{noun_phrase(doc[span.end + 1])}"
     verb = span.root.head
     if span.label_ != "PERCENT" or verb.lemma_.lower() != "représenter":
         return None
@@ -210,14 +221,25 @@ def _verb_subject(span: Span, discourse: Discourse) -> str | None:
         if subjects and names_a_measure(subjects[0]):
             return noun_phrase(subjects[0])
     verb = root.head if root.dep_ != "ROOT" else root
-    if verb.pos_ not in ("VERB", "AUX"):
-        verb = verb.head if verb.head.pos_ in ("VERB", "AUX") else None
+    if not is_verbal(verb):
+        verb = verb.head if is_verbal(verb.head) else None
     if verb is None:
         return None
-    lemma = verb.lemma_.lower()
-    if span.label_ == "QUANTITY" and lemma not in level_verbs() and lemma not in change_words():
+    lemmas = verb_lemmas(verb)
+    if span.label_ == "QUANTITY" and not lemmas & (level_verbs() | set(change_words())):
         return _count_phrase(span)
-    return _subject_of(verb, discourse)
+    return _subject_of(verb, discourse) or _object_of(verb, span)
+
+
+def _object_of(verb: Token, span: Span) -> str | None:
+    """'a relevé le taux directeur de 125 points de base': with an actor as subject, the object changes."""
+    for child in verb.children:
+        if child.dep_ == "obj" and names_a_measure(child) and child.i < span.start:
+            return noun_phrase(child)
+    head = span.root.head
+    if head.dep_ == "obj" and names_a_measure(head) and head.i < span.start:
+        return noun_phrase(head)
+    return None
 
 
 def _subject_of(verb: Token, discourse: Discourse) -> str | None:

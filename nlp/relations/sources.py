@@ -1,11 +1,13 @@
 """Who a figure is attributed to: cues, attribution verbs, speakers resolved to their organisation."""
 from __future__ import annotations
 
+import functools
 from collections import Counter
 
 from spacy.tokens import Doc, Span
 
-from nlp.lexicon import attribution, fold_apostrophes, roles
+from nlp.lexicon import attribution, fold_apostrophes, institutions, roles
+from nlp.relations.lemmas import verb_lemmas
 
 _REACH = 6
 _SPEAKER_REACH = 14
@@ -17,7 +19,10 @@ class Attribution:
 
     def __init__(self, doc: Doc):
         self.doc = doc
-        self.orgs = [s for s in doc.ents if s.label_ == "ORG" and s._.org]
+        known = _known_names()
+        orgs = [s for s in doc.ents if s.label_ == "ORG" and s._.org]
+        # Where two organisations are in reach, the one the lexicon knows is the likelier source.
+        self.orgs = sorted(orgs, key=lambda s: (s._.org.lower() not in known, s.start))
         self.speakers = self._speakers()
         self.by_sentence: dict[int, str] = {}
         self.explicit: set[int] = set()
@@ -58,7 +63,7 @@ class Attribution:
         return self.main
 
     def _org_in(self, start: int, end: int) -> Span | None:
-        """The first organisation that overlaps [start, end)."""
+        """The organisation that overlaps [start, end): a known one first, else the first in the text."""
         for org in self.orgs:
             if org.start < end and org.end > start:
                 return org
@@ -87,7 +92,7 @@ class Attribution:
         doc = self.doc
         for token in sent:
             lower = fold_apostrophes(token.lower_)
-            two = fold_apostrophes(" ".join(t.lower_ for t in doc[token.i : token.i + 2]))
+            two = fold_apostrophes(" ".join(t.lower_ for t in doc[token.i : token.i + 2])).replace("' ", "'")
             if lower in cues["prepositions"] or two in cues["prepositions"]:
                 org = self._org_in(token.i + 1, min(sent.end, token.i + 1 + _REACH))
                 if org is not None:
@@ -97,9 +102,10 @@ class Attribution:
                 if org is not None:
                     return org._.org, None, True
         for token in sent:
-            lemma = token.lemma_.lower()
-            phrase = f"{lemma} {doc[token.i + 1].lower_}" if token.i + 1 < sent.end else lemma
-            if token.pos_ not in ("VERB", "AUX") or not (lemma in cues["verbs"] or phrase in cues["verbs"]):
+            lemmas = verb_lemmas(token)
+            following = doc[token.i + 1].lower_ if token.i + 1 < sent.end else ""
+            phrases = lemmas | {f"{lemma} {following}" for lemma in lemmas}
+            if token.pos_ not in ("VERB", "AUX") or not phrases & cues["verbs"]:
                 continue
             found = self._speaker_after(token.i + 1, sent.end, last_speaker)
             if found:
@@ -127,6 +133,12 @@ class Attribution:
 
     def _subject_org(self, sent: Span) -> str | None:
         """An organisation that is the subject of the sentence's main verb: 'Maroc Telecommerce a enregistré ...'."""
+        for org in self.orgs:
+            # The parser often leaves a long name unattached: an organisation right before the verb is its subject.
+            if sent.start <= org.start and org.end < sent.end and org.doc[org.end].pos_ in ("AUX", "VERB"):
+                before = [t for t in org.doc[sent.start : org.start] if not t.is_punct]
+                if len(before) <= 1 or any(t.lower_ in ("chez",) for t in before):
+                    return org._.org
         for root in (t for t in sent if t.dep_ == "ROOT" or t.i == sent.root.i):
             for child in root.children:
                 if child.dep_ in ("nsubj", "nsubj:pass"):
@@ -134,3 +146,10 @@ class Attribution:
                     if org is not None:
                         return org._.org
         return None
+
+
+@functools.cache
+def _known_names() -> frozenset[str]:
+    """Every name and acronym of the institutions lexicon, lower case."""
+    return frozenset(form.lower() for key, entry in institutions().items()
+                     for form in [key, *entry.get("names", []), *(entry.get("acronyms") or [])])
