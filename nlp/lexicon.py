@@ -199,7 +199,7 @@ def metric_nouns() -> dict[str, str]:
     """Head noun of a metric -> the kind of figure it usually carries ('part' -> 'share')."""
     table: dict[str, str] = {}
     for kind, words in read_yaml("metric_nouns.yaml").items():
-        if kind == "never":
+        if kind in ("never", "actor"):
             continue
         for word in _string_list("metric_nouns.yaml", kind, words):
             table.setdefault(word.lower(), kind)
@@ -223,3 +223,9 @@ def invariable_nouns() -> frozenset[str]:
 def level_verbs() -> frozenset[str]:
     """Verbs whose subject is what their figure measures ('les exportations ont atteint ...')."""
     return frozenset(_string_list("level_verbs.yaml", "level", read_yaml("level_verbs.yaml")["level"]))
+
+
+@functools.cache
+def actor_nouns() -> frozenset[str]:
+    """Heads of subjects that act on a figure ('le conseil … a relevé le taux')."""
+    return frozenset(_string_list("metric_nouns.yaml", "actor", read_yaml("metric_nouns.yaml").get("actor", [])))

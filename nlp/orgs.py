@@ -86,8 +86,10 @@ class OrgResolver:
         for span in orgs:
             key = keys.get((span.start, span.end)) or _strip_article(span.text)
             clusters.setdefault(key, []).append(span)
-        for spans in clusters.values():
+        for key, spans in clusters.items():
             forms = [_strip_article(s.text) for s in spans]
+            # 'le groupe OCP': the lexicon's short name, written inside the longer mention.
+            forms = [key if regex.search(rf"\b{regex.escape(key)}\b", form) else form for form in forms]
             acronyms = [f for f in forms if _ACRONYM.match(f) and (f.isupper() or len(f) <= 6)]
             name = min(acronyms or forms, key=lambda f: (len(f), f))
             for span in spans:

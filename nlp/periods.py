@@ -24,6 +24,15 @@ class Period:
     def year(self) -> int:
         return int(self.end[:4])
 
+    def shifted(self, years: int) -> Period | None:
+        """The same part of another year; None for an interval across years."""
+        span = self.month_span()
+        if span is None:
+            return None
+        if len(self.start) == 10:
+            return day_period(self.year + years, int(self.start[5:7]), int(self.start[8:10]))
+        return month_period(self.year + years, *span)
+
     def month_span(self) -> tuple[int, int] | None:
         """The months it covers within its last year, None for a multi-year interval."""
         if self.start[:4] != self.end[:4]:

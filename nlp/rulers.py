@@ -50,7 +50,9 @@ class SentenceGuard:
 
 @Language.factory("chiffres_sentence_joiner", assigns=["token.head", "token.dep"], default_config={})
 class SentenceJoiner:
-    """Undo the parser's sentence breaks after a colon, inside brackets or after 'env.'.
+    """Undo the parser's sentence breaks after a colon, inside brackets, after 'env.' or a word.
+
+    A sentence ends on punctuation or a new line; the parser sometimes breaks inside a long name.
 
     The parser ignores boundaries forbidden in advance, so the sentence that should not have
     started is attached to the one before it.
@@ -75,7 +77,11 @@ class SentenceJoiner:
             if previous_root is not None and first.i > 0:
                 before = doc[first.i - 1]
                 newline = "\n" in before.text or "\n" in before.whitespace_
-                if not newline and (before.text == ":" or opened_in[first.i] > 0 or first.text == ")"
+                # Inside a name ('Bank Al-Maghrib') or before a lower-case word, no sentence has ended.
+                unfinished = (before.text in ("-", "–") or first.text in ("-", "–") or first.is_lower
+                              or (first.pos_ in ("PROPN", "X") and before.pos_ in ("PROPN", "X")))
+                unfinished = unfinished and not (before.is_punct and before.text not in ("-", "–"))
+                if not newline and (before.text == ":" or opened_in[first.i] > 0 or first.text == ")" or unfinished
                                     or _abbreviation_ends(before)):
                     root = sentence.root
                     root.head = previous_root

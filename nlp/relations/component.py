@@ -1,6 +1,7 @@
 """The chiffres_facts component: one Fact per figure of the article."""
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 
 from spacy.language import Language
@@ -9,9 +10,10 @@ from spacy.tokens import Doc, Span
 from nlp.extensions import declare
 from nlp.fact import Evidence, Fact
 from nlp.money import parse_money
+from nlp.periods import Period
 from nlp.relations.distribution import distribute, distributed
 from nlp.relations.kind import absolute_change, kind_and_sign
-from nlp.relations.metric import Discourse, FIGURES, metric_of
+from nlp.relations.metric import Discourse, FIGURES, metric_of, starts_range_end
 from nlp.relations.sources import Attribution
 from nlp.relations.timeline import Timeline, is_comparison
 
@@ -65,9 +67,11 @@ def extract_facts(doc: Doc) -> list[Fact]:
             if figure in shared:
                 index = shared.index(figure)
                 base = base or metric
-                metric = distribute(base, items[index])
+                metric = distribute(base, items, index)
                 if len(periods) == len(shared):
                     period = periods[index]
+            if starts_range_end(figure) and facts and facts[-1].evidence.start < figure.start_char:
+                _date_range_start(facts, period, timeline.stated_in(sent))
             if sign < 0 and value > 0:
                 value = -value
             facts.append(Fact(
@@ -86,6 +90,22 @@ def extract_facts(doc: Doc) -> list[Fact]:
             if metric and not is_comparison(figure, reach=3):
                 discourse.subjects.append(metric)
     return _once(facts)
+
+
+def _date_range_start(facts: list[Fact], end_period, stated) -> None:
+    """'passé de A à B': A is at the earlier period; the fact of A is already in `facts`."""
+    start = facts[-1]
+    if end_period is None or start.period != end_period.iso():
+        return
+    ranges = [p for p in stated if p.start[:4] != p.end[:4]]
+    if ranges:
+        first, last = ranges[0].start, ranges[0].end
+        earlier = Period(first, first)
+        later = Period(last, last)
+    else:
+        earlier, later = end_period.shifted(-1), end_period
+    facts[-1] = replace(start, period=earlier.iso() if earlier else None)
+    return None
 
 
 def _elliptical(figure: Span) -> bool:

@@ -37,10 +37,11 @@ def item_phrase(item: Token) -> str:
     return text.lower().replace("' ", "'").strip(" ,")
 
 
-def distribute(base: str, item: Token) -> str:
+def distribute(base: str, items: list[Token], index: int) -> str:
     """The metric of one item: 'exportations' + 'du textile-habillement', 'montant des opérations' + 'des grands facturiers'."""
-    phrase = item_phrase(item)
-    if item.dep_ in ("nmod",) and any(c.dep_ == "case" for c in item.children):
-        head = base.split(" de ")[0].split(" des ")[0].split(" du ")[0].split(" d'")[0]
-        return f"{head} {phrase}"
+    phrase = item_phrase(items[index])
+    first = item_phrase(items[0])
+    if first and first in base:
+        # The list is inside the metric: keep what comes before it, then this item alone.
+        return f"{base[: base.index(first)].strip()} {phrase}"
     return f"{base} de {phrase}"

@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from nlp.lexicon import change_words, level_verbs, metric_nouns, non_metric_nouns
+from nlp.lexicon import actor_nouns, change_words, level_verbs, metric_nouns, non_metric_nouns
 from nlp.relations.kind import change_cue
 from nlp.relations.lemmas import is_verbal, verb_lemmas
 
@@ -81,9 +81,20 @@ def metric_of(span: Span, discourse: Discourse, *, elliptical: bool = False) -> 
 
 
 def _compared(span: Span) -> bool:
+    """'contre 501 millions', and the B of 'de A à B': a figure that measures what the one before it does."""
     doc = span.doc
     left = doc[max(span.sent.start, span.start - 2) : span.start]
-    return any(t.lower_ in ("contre", "vs") for t in left)
+    return any(t.lower_ in ("contre", "vs") for t in left) or starts_range_end(span)
+
+
+def starts_range_end(span: Span) -> bool:
+    """Whether the figure is the B of 'de A à B' ('passé de 670 mille à 1,2 million')."""
+    doc = span.doc
+    if span.start == 0 or doc[span.start - 1].lower_ not in ("à", "a"):
+        return False
+    earlier = [e for e in doc.ents if e.label_ == span.label_ and span.sent.start <= e.start and e.end <= span.start
+               and _same_unit(e, span)]
+    return bool(earlier) and earlier[-1].start > 0 and doc[earlier[-1].start - 1].lower_ in ("de", "d'", "d’")
 
 
 def _measured_as(span: Span, metric: str) -> str:
@@ -150,6 +161,8 @@ def _money_of_noun(span: Span, discourse: Discourse) -> str | None:
 
 def _change_of(span: Span, discourse: Discourse) -> str | None:
     """'une baisse du montant de 16%', 'ont progressé de 9,4 %', 'soit une hausse de 22,2%'."""
+    if span.label_ != "PERCENT" and (span.start == 0 or span.doc[span.start - 1].lower_ not in ("de", "d'", "d’")):
+        return None
     cue = change_cue(span)
     if cue is None:
         return None
@@ -232,10 +245,18 @@ def _verb_subject(span: Span, discourse: Discourse) -> str | None:
 
 
 def _object_of(verb: Token, span: Span) -> str | None:
-    """'a relevé le taux directeur de 125 points de base': with an actor as subject, the object changes."""
-    for child in verb.children:
-        if child.dep_ == "obj" and names_a_measure(child) and child.i < span.start:
-            return noun_phrase(child)
+    """'a relevé le taux directeur de 125 points de base': with an actor as subject, the object changes.
+
+    'pour le porter à 6,25 %': the pronoun stands for the object of the verb it depends on.
+    """
+    for _ in range(3):
+        objects = [c for c in verb.children if c.dep_ == "obj"]
+        for child in objects:
+            if names_a_measure(child):
+                return noun_phrase(child)
+        if not any(c.pos_ == "PRON" for c in objects) or verb.head.i == verb.i:
+            break
+        verb = verb.head
     head = span.root.head
     if head.dep_ == "obj" and names_a_measure(head) and head.i < span.start:
         return noun_phrase(head)
@@ -253,7 +274,7 @@ def _subject_of(verb: Token, discourse: Discourse) -> str | None:
                 return _antecedent(child, discourse)
             if child.lower_ in _DEMONSTRATIVE:
                 return _demonstrative(child, discourse)
-            if names_a_measure(child):
+            if names_a_measure(child) and not _is_actor(child):
                 return noun_phrase(child)
             return None
         if verb.dep_ == "acl" and names_a_measure(verb.head):
@@ -263,6 +284,11 @@ def _subject_of(verb: Token, discourse: Discourse) -> str | None:
         verb = verb.head
         seen += 1
     return None
+
+
+def _is_actor(token: Token) -> bool:
+    """A subject that acts rather than measures: 'le conseil d'administration de la BCT a relevé …'."""
+    return token.lemma_.lower() in actor_nouns() or token.lower_ in actor_nouns()
 
 
 def _antecedent(pronoun: Token, discourse: Discourse) -> str | None:
@@ -297,4 +323,26 @@ def _count_phrase(span: Span) -> str:
     if not nouns:
         return ""
     phrase = noun_phrase(nouns[0])
+    root = span.root
+    if root.dep_ == "nsubj:pass" and root.head.pos_ == "VERB":
+        # '4 300 emplois ont été supprimés dans le secteur bancaire': what happened to them says what is counted.
+        verb = root.head
+        obliques = [c for c in verb.children if c.dep_.startswith("obl") and c.ent_type_ not in ("PERIOD", *FIGURES)]
+        tail = noun_phrase_with_case(obliques[0]) if obliques else ""
+        phrase = " ".join(p for p in (phrase, verb.lower_, tail) if p)
     return ("nombre d'" if phrase[:1] in "aeiouéèhâ" else "nombre de ") + phrase
+
+
+def noun_phrase_with_case(head: Token) -> str:
+    """A complement with its preposition: 'dans le secteur bancaire'."""
+    case = [c for c in head.children if c.dep_ == "case"]
+    determiners = [c for c in head.children if c.dep_ == "det" and c.i < head.i]
+    words = [t.text.lower() for t in case + determiners]
+    return " ".join(words + [noun_phrase(head)]).replace("' ", "'")
+
+
+def _same_unit(first: Span, second: Span) -> bool:
+    """Percentages and points are not two ends of one range ('de 125 points de base … à 6,25 %')."""
+    if first.label_ != "PERCENT":
+        return True
+    return first._.value is not None and second._.value is not None and first._.value.unit == second._.value.unit

@@ -136,8 +136,10 @@ class Attribution:
         for org in self.orgs:
             # The parser often leaves a long name unattached: an organisation right before the verb is its subject.
             if sent.start <= org.start and org.end < sent.end and org.doc[org.end].pos_ in ("AUX", "VERB"):
-                before = [t for t in org.doc[sent.start : org.start] if not t.is_punct]
-                if len(before) <= 1 or any(t.lower_ in ("chez",) for t in before):
+                # ... unless the name sits in a complement: 'les sites adhérents au CMI et à Maroc Telecommerce ont …'.
+                before = [t for t in org.doc[max(sent.start, org.start - 2) : org.start] if not t.is_punct]
+                if not before or not (before[-1].pos_ == "ADP" or (before[-1].pos_ == "DET" and len(before) > 1
+                                                                   and before[-2].pos_ == "ADP")):
                     return org._.org
         for root in (t for t in sent if t.dep_ == "ROOT" or t.i == sent.root.i):
             for child in root.children:

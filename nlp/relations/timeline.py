@@ -62,7 +62,9 @@ class Timeline:
         comparison = is_comparison(figure, reach=3)
         candidates = [s for s in self.periods if s.sent.start == figure.sent.start and s.start in self.resolved]
         usable = [s for s in candidates if comparison or not is_comparison(s)]
-        following = [f for f in sentence_figures if f.start > figure.start]
+        # 'de 50 points de base à 1,5 % en juin 2020': the level reached shares the change's period.
+        following = [f for f in sentence_figures if f.start > figure.start
+                     and not (f.start > 0 and f.doc[f.start - 1].lower_ in ("à", "a") and f.start - figure.end <= 2)]
         preceding = [f for f in sentence_figures if f.start < figure.start]
         limit = following[0].start if following else figure.sent.end
         floor = preceding[-1].end if preceding else figure.sent.start
