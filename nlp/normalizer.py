@@ -70,7 +70,7 @@ class Normalizer:
         return value
 
     def _elliptical(self, doc: Doc, spans: list[Span]) -> list[Span]:
-        """Bare numbers that share the unit of a figure of their sentence."""
+        """Bare numbers that share the unit of a figure of their sentence, or count what 'le nombre de' names."""
         taken = {i for span in spans for i in range(span.start, span.end)}
         figures = [s for s in spans if s.label_ in ("MONEY", "QUANTITY") and s._.value is not None]
         found = []
@@ -86,17 +86,18 @@ class Normalizer:
                 continue
             before = doc[span.start - 1].lower_ if span.start > 0 else ""
             after = doc[span.end].lower_ if span.end < len(doc) else ""
-            if not number.scaled and before not in _ELLIPSIS_LINKS:
+            if after in ("de", "d'", "%") or (span.end < len(doc) and doc[span.end].pos_ in ("NOUN", "PROPN")):
                 continue
-            if after in ("de", "d'", "%") or (span.end < len(doc) and doc[span.end].pos_ == "NOUN"):
+            if before in _NOT_A_FIGURE_BEFORE:
                 continue
-            partner = _partner(span, figures, before, after)
-            if partner is None:
-                continue
-            value = _same_unit(span, partner)
+            partner = _partner(span, figures, before, after) if number.scaled or before in _ELLIPSIS_LINKS else None
+            if partner is not None:
+                value, label = _same_unit(span, partner), partner.label_
+            else:
+                value, label = _counted(span, number.value), "QUANTITY"
             if value is None:
                 continue
-            ellipsis = Span(doc, span.start, span.end, label=partner.label_)
+            ellipsis = Span(doc, span.start, span.end, label=label)
             ellipsis._.value = value
             found.append(ellipsis)
             taken.update(range(span.start, span.end))
@@ -124,7 +125,9 @@ def _join_ranges(doc: Doc) -> list[Span]:
                     start -= 1
                 candidate = Span(doc, start, following.end, label="PERIOD")
                 value = parse_period(candidate.text, doc._.date)
-                if value is not None and (start == span.start or doc[start].lower_ in _RANGE_OPENERS or between[0] == "et"):
+                # 'en 2021 et en 2022' lists two periods; 'juillet et août 2023' and 'entre … et …' make one.
+                listed = between[0] == "et" and doc[start].lower_ not in _RANGE_OPENERS and following[0].pos_ == "ADP"
+                if value is not None and not listed and (start == span.start or doc[start].lower_ in _RANGE_OPENERS or between[0] == "et"):
                     joined.append(candidate)
                     i += 2
                     continue
@@ -146,6 +149,21 @@ def _partner(span: Span, figures: list[Span], before: str, after: str) -> Span |
     if later and after in ("à", "et", "contre", ","):
         return later[0]
     return earlier[-1] if earlier else None
+
+
+_NOT_A_FIGURE_BEFORE = {"n°", "no", "numéro", "article", "loi", "décret", "page", "chapitre", "tél", "tel"}
+
+
+def _counted(span: Span, value) -> Count | None:
+    """A bare number in a sentence about 'le nombre de N' counts N: 'le nombre de faillites a atteint 9 457'."""
+    sentence = span.sent
+    for token in sentence:
+        if token.lower_ == "nombre" and token.i + 2 < sentence.end and token.nbor(1).lower_ in ("de", "d'", "d’"):
+            noun = token.nbor(2)
+            if noun.pos_ in ("NOUN", "PROPN") and noun.is_alpha:
+                qualifier = qualifier_before(span.doc.text[max(0, span.start_char - 40) : span.start_char])
+                return Count(value, noun.lemma_.lower(), qualifier)
+    return None
 
 
 def _same_unit(span: Span, partner: Span):

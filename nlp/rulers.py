@@ -50,7 +50,7 @@ class SentenceGuard:
 
 @Language.factory("chiffres_sentence_joiner", assigns=["token.head", "token.dep"], default_config={})
 class SentenceJoiner:
-    """Undo the parser's sentence breaks after a colon, inside brackets, after 'env.' or a word.
+    """Undo the parser's sentence breaks after a colon or a comma, inside brackets, after 'env.' or a word.
 
     A sentence ends on punctuation or a new line; the parser sometimes breaks inside a long name.
 
@@ -81,7 +81,7 @@ class SentenceJoiner:
                 unfinished = (before.text in ("-", "–") or first.text in ("-", "–") or first.is_lower
                               or (first.pos_ in ("PROPN", "X") and before.pos_ in ("PROPN", "X")))
                 unfinished = unfinished and not (before.is_punct and before.text not in ("-", "–"))
-                if not newline and (before.text == ":" or opened_in[first.i] > 0 or first.text == ")" or unfinished
+                if not newline and (before.text in (":", ",") or opened_in[first.i] > 0 or first.text == ")" or unfinished
                                     or _abbreviation_ends(before)):
                     root = sentence.root
                     root.head = previous_root

@@ -11,7 +11,7 @@ from nlp.extensions import declare
 from nlp.fact import Evidence, Fact
 from nlp.money import parse_money
 from nlp.periods import Period
-from nlp.relations.distribution import distribute, distributed
+from nlp.relations.distribution import distribute, distributed, respectively
 from nlp.relations.kind import absolute_change, kind_and_sign
 from nlp.relations.metric import Discourse, FIGURES, metric_of, starts_range_end
 from nlp.relations.sources import Attribution
@@ -47,8 +47,8 @@ def extract_facts(doc: Doc) -> list[Fact]:
         carried = timeline.last_before(sent.start)
         discourse.in_sentence = []
         items = distributed(sent, in_sentence)
-        shared = [f for f in in_sentence if items and f.start > [t for t in sent if t.lower_ == "respectivement"][0].i]
-        periods = timeline.stated_in(sent) if items else []
+        shared = respectively(sent, in_sentence)
+        periods = timeline.stated_in(sent) if shared else []
         base = None
         for figure in in_sentence:
             kind, sign = kind_and_sign(figure)
@@ -67,11 +67,12 @@ def extract_facts(doc: Doc) -> list[Fact]:
             if figure in shared:
                 index = shared.index(figure)
                 base = base or metric
-                metric = distribute(base, items, index)
+                if items:
+                    metric = distribute(base, items, index)
                 if len(periods) == len(shared):
                     period = periods[index]
             if starts_range_end(figure) and facts and facts[-1].evidence.start < figure.start_char:
-                _date_range_start(facts, period, timeline.stated_in(sent))
+                period = _date_range(facts, period, timeline.stated_in(sent))
             if sign < 0 and value > 0:
                 value = -value
             facts.append(Fact(
@@ -92,20 +93,19 @@ def extract_facts(doc: Doc) -> list[Fact]:
     return _once(facts)
 
 
-def _date_range_start(facts: list[Fact], end_period, stated) -> None:
-    """'passé de A à B': A is at the earlier period; the fact of A is already in `facts`."""
+def _date_range(facts: list[Fact], end_period: Period | None, stated: list[Period]) -> Period | None:
+    """'passé de A à B': A is at the earlier period, B at the later; returns B's, rewrites A's fact."""
     start = facts[-1]
     if end_period is None or start.period != end_period.iso():
-        return
+        return end_period
     ranges = [p for p in stated if p.start[:4] != p.end[:4]]
     if ranges:
-        first, last = ranges[0].start, ranges[0].end
-        earlier = Period(first, first)
-        later = Period(last, last)
+        # 'Entre 2020 et 2021, … est passé de 318 à 346'
+        earlier, later = Period(ranges[0].start, ranges[0].start), Period(ranges[0].end, ranges[0].end)
     else:
         earlier, later = end_period.shifted(-1), end_period
     facts[-1] = replace(start, period=earlier.iso() if earlier else None)
-    return None
+    return later
 
 
 def _elliptical(figure: Span) -> bool:

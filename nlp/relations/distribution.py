@@ -6,14 +6,19 @@ from spacy.tokens import Span, Token
 _FIGURES = ("MONEY", "PERCENT", "QUANTITY")
 
 
+def respectively(sentence: Span, figures: list[Span]) -> list[Span]:
+    """The figures that 'respectivement' distributes (those after it), or none."""
+    cue = [t for t in sentence if t.lower_ == "respectivement"]
+    after = [f for f in figures if cue and f.start > cue[0].i]
+    return after if len(after) >= 2 else []
+
+
 def distributed(sentence: Span, figures: list[Span]) -> list[Token] | None:
     """The listed items the figures after 'respectivement' go with, or None when nothing is distributed."""
+    after = respectively(sentence, figures)
+    if not after:
+        return None
     cue = [t for t in sentence if t.lower_ == "respectivement"]
-    if not cue:
-        return None
-    after = [f for f in figures if f.start > cue[0].i]
-    if len(after) < 2:
-        return None
     doc = sentence.doc
     previous = doc[sentence.start - 1].sent if sentence.start > 0 else None
     for scope in (doc[sentence.start : cue[0].i], previous):

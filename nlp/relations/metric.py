@@ -274,7 +274,7 @@ def _subject_of(verb: Token, discourse: Discourse) -> str | None:
                 return _antecedent(child, discourse)
             if child.lower_ in _DEMONSTRATIVE:
                 return _demonstrative(child, discourse)
-            if names_a_measure(child) and not _is_actor(child):
+            if (names_a_measure(child) or _names_a_change_of(child)) and not _is_actor(child):
                 return noun_phrase(child)
             return None
         if verb.dep_ == "acl" and names_a_measure(verb.head):
@@ -284,6 +284,11 @@ def _subject_of(verb: Token, discourse: Discourse) -> str | None:
         verb = verb.head
         seen += 1
     return None
+
+
+def _names_a_change_of(token: Token) -> bool:
+    """A change noun with its complement is a measure too: 'les pertes de recettes douanières'."""
+    return token.lemma_.lower() in change_words() and any(c.dep_ == "nmod" for c in token.children)
 
 
 def _is_actor(token: Token) -> bool:
