@@ -68,6 +68,14 @@ class OrgResolver:
     def _defined_acronyms(doc: Doc, candidates: list[Span], keys: dict) -> dict[str, str]:
         """'Centre Monétique Interbancaire (CMI)': the acronym names the organisation before it."""
         defined = {}
+        for token in doc[2:-1]:
+            if token.nbor(-1).text == "(" and token.nbor(1).text == ")" and _ACRONYM.match(token.text):
+                expansion = _expansion(doc, token)
+                if expansion is not None:
+                    key = keys.get((expansion.start, expansion.end)) or token.text
+                    defined[token.text] = key
+                    keys[(expansion.start, expansion.end)] = key
+                    candidates.append(expansion)
         for span in filter_spans(candidates):
             after = doc[span.end : span.end + 3]
             if len(after) == 3 and after[0].text == "(" and after[2].text == ")" and _ACRONYM.match(after[1].text):
@@ -94,6 +102,24 @@ class OrgResolver:
             name = min(acronyms or forms, key=lambda f: (len(f), f))
             for span in spans:
                 span._.org = name
+
+
+_EXPANSION_REACH = 14
+_MINOR_WORDS = {"de", "des", "du", "d'", "d’", "la", "le", "les", "l'", "l’", "et", "pour", "dans", "en", "à", "au", "aux", "sur"}
+
+
+def _expansion(doc: Doc, acronym) -> Span | None:
+    """The words before '(ACR)' whose initials spell it: 'Direction générale de la comptabilité publique et du Trésor (DGCPT)'."""
+    letters = acronym.text.upper().replace("-", "").replace("&", "")
+    end = acronym.i - 1  # the '('
+    for start in range(end - 1, max(-1, end - _EXPANSION_REACH), -1):
+        words = [t for t in doc[start:end] if t.is_alpha and t.lower_ not in _MINOR_WORDS]
+        initials = "".join(w.text[0].upper() for w in words)
+        if initials == letters and doc[start].lower_ not in _MINOR_WORDS:
+            return Span(doc, start, end, label="ORG")
+        if len(initials) > len(letters) or any(t.is_punct for t in doc[start:start + 1]):
+            break
+    return None
 
 
 def _strip_article(text: str) -> str:

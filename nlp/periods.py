@@ -59,6 +59,7 @@ class RelativePeriod:
     day: int | None = None
     to_date: bool = False
     shift: int = 0  # years: 'de l'année précédente', 'un an auparavant' step back one
+    this_year: bool = False  # 'de l'année en cours': the article's year, whatever the months
 
     def resolve(self, antecedent: Period | None = None, reference: date | None = None) -> Period | None:
         """The exact period, against the period it refers back to or the article's date; None if neither tells."""
@@ -87,8 +88,17 @@ class RelativePeriod:
             first = antecedent.year * 12 + span[0] - 1 - length
             return month_period(first // 12, first % 12 + 1, first % 12 + length)
         year = self.year
-        if year is None:
-            year = reference.year if reference else antecedent.year if antecedent else None
+        if year is None and reference is not None:
+            year = reference.year
+            if self.months and not self.to_date and not self.this_year:
+                # The latest such date up to a season after the article's: news reports the past
+                # ('fin décembre' written in February is last December) and announces the near future
+                # ('le 3 mai' written in April).
+                month, day = self.months[1], self.day or 15
+                year = max(y for y in (reference.year - 1, reference.year, reference.year + 1)
+                           if (date(y, month, min(day, 28)) - reference).days <= _AHEAD_DAYS)
+        elif year is None and antecedent is not None:
+            year = antecedent.year
         if year is None:
             return None
         if self.day is not None and self.months:
@@ -100,6 +110,7 @@ class RelativePeriod:
         return month_period(year, *(self.months or (1, 12)))
 
 
+_AHEAD_DAYS = 92
 _UNIT_MONTHS = {"year": 12, "semestre": 6, "trimestre": 3, "quadrimestre": 4, "mois": 1}
 
 
@@ -203,10 +214,10 @@ def _grammar():
         ("end_of_year", regex.compile(rf"^fin\s+(?:(?:de\s+)?l'(?:année|exercice)\s+)?(?P<year>{YEAR})$")),
         ("day", regex.compile(
             rf"^(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?(?P<day>1er|\d{{1,2}})\s+"
-            rf"(?P<month>{v['month']})(?:\s+(?P<year>{YEAR}))?$")),
+            rf"(?P<month>{v['month']})(?:\s+(?P<year>{YEAR})|\s+(?:dernier|passé))?$")),
         ("numeric_day", regex.compile(r"^(?P<numeric>\d{1,2}[/.]\d{1,2}[/.](?:19|20)\d\d)$")),
         ("month", regex.compile(
-            rf"^(?:(?:seul\s+)?mois\s+(?:de\s+|d'))?(?P<month>{v['month']})(?:\s+(?:de\s+)?(?P<year>{YEAR}))?$")),
+            rf"^(?:(?:seul\s+)?mois\s+(?:de\s+|d'))?(?P<month>{v['month']})(?:\s+(?:de\s+)?(?P<year>{YEAR})|\s+(?:dernier|passé))?$")),
         ("year", regex.compile(
             rf"^(?:(?:année|an|exercice|exercice budgétaire|exercice comptable|campagne|saison)\s+)?(?P<year>{YEAR})$")),
         ("year_span", regex.compile(rf"^(?:(?:année|exercice|campagne|saison)\s+)?(?P<a>{YEAR})\s*[-/–]\s*(?P<b>{YEAR}|\d\d)$")),
@@ -236,7 +247,7 @@ def _parse_single(text: str) -> Period | RelativePeriod | None:
             index = v["ordinals"][match["ord"]]
             if index * length > 12:
                 return None
-            return _months(year, (index - 1) * length + 1, index * length)
+            return _months(year, (index - 1) * length + 1, index * length, this_year=bool(groups.get("current")))
         if name == "part_code":
             length = {"t": 3, "q": 3, "s": 6, "h": 6}[match["code"]]
             index = int(match["n"])
@@ -247,7 +258,7 @@ def _parse_single(text: str) -> Period | RelativePeriod | None:
             n = v["counts"].get(match["n"]) or int(match["n"])
             if not 1 <= n <= 12:
                 return None
-            return _months(year, 1, n)
+            return _months(year, 1, n, this_year=bool(groups.get("current")))
         if name == "end_of":
             return _months(year, 1, v["months"][match["month"]])
         if name == "end_of_year":
@@ -289,9 +300,9 @@ def _parse_single(text: str) -> Period | RelativePeriod | None:
     return None
 
 
-def _months(year: int | None, first: int, last: int) -> Period | RelativePeriod:
+def _months(year: int | None, first: int, last: int, *, this_year: bool = False) -> Period | RelativePeriod:
     if year is None:
-        return RelativePeriod("current", unit="month", months=(first, last))
+        return RelativePeriod("current", unit="month", months=(first, last), this_year=this_year)
     return month_period(year, first, last)
 
 
@@ -330,7 +341,7 @@ def _parse_range(text: str) -> Period | RelativePeriod | None:
         return Period(last.start[:4] + "-01", last.end) if len(last.end) >= 7 else last
     if isinstance(first, RelativePeriod) and first.months and isinstance(last, Period):
         # 'de janvier à mars 2016': the first end takes the year of the second.
-        resolved = first.resolve(None, date(last.year, 12, 31))
+        resolved = replace(first, year=last.year).resolve()
         first = resolved if resolved else first
     if isinstance(first, Period) and isinstance(last, Period):
         if first.start > last.end:

@@ -108,7 +108,11 @@ def quantity_patterns() -> list[dict]:
     excluded |= {m for months in words["months"].values() for m in months}
     excluded |= set(never) | {w + "s" for w in never} | {"%", "fois"}
     excluded |= {w.lower() for forms in scales.values() for w in forms}
-    noun = {"POS": {"IN": ["NOUN", "PROPN"]}, "IS_LOWER": True, "LENGTH": {">=": 2}, "LOWER": {"NOT_IN": sorted(excluded)}}
+    head = {"POS": {"IN": ["NOUN", "PROPN"]}, "IS_LOWER": True, "LENGTH": {">=": 2}, "LOWER": {"NOT_IN": sorted(excluded)}}
+    # 'point(s)' alone is a percentage point; 'points de vente' is a count.
+    noun = {**head, "LOWER": {"NOT_IN": sorted(excluded | {"point", "points", "pts", "pb", "pdb"})}}
+    # '1,1 million de Maghrébins': after a scale and 'de', a capitalised people noun is counted too.
+    people = {"POS": {"IN": ["NOUN", "PROPN"]}, "IS_TITLE": True, "LOWER": {"NOT_IN": sorted(excluded)}}
     before = {"POS": "ADJ", "IS_LOWER": True, "OP": "?",
               "LOWER": {"NOT_IN": ["premiers", "premières", "derniers", "dernières", "prochains", "prochaines"]}}
     after = {"POS": "ADJ", "OP": "*"}
@@ -118,7 +122,8 @@ def quantity_patterns() -> list[dict]:
         scale = scale_token(scales, required=needs_scale)
         patterns.append(prefix + [scale, OPTIONAL_OF, before, noun, after])
         # a compound counted noun: 'points de vente', 'cartes de crédit'
-        patterns.append(prefix + [scale, OPTIONAL_OF, noun] + compound)
+        patterns.append(prefix + [scale, OPTIONAL_OF, head] + compound)
+        patterns.append(prefix + [scale_token(scales, required=True), OF, people])
     return [{"label": "QUANTITY", "pattern": p} for p in patterns]
 
 
@@ -148,6 +153,7 @@ def period_patterns() -> list[dict]:
         [{"LOWER": "fin"}, YEAR],
         [{"LOWER": "à", "OP": "?"}, {"LOWER": "fin"}, {**OF, "OP": "?"}, month, {**YEAR, "OP": "?"}],
         [{**preposition, "OP": "?"}, day, month, {**YEAR, "OP": "?"}],
+        [{**preposition, "OP": "?"}, {**day, "OP": "?"}, month, {"LOWER": {"IN": ["dernier", "passé"]}}],
         [{"LOWER": {"IN": ["au", "le", "du"]}}, day, month, YEAR],
         [{**preposition, "OP": "?"}, month, YEAR],
         [{"LOWER": "mois"}, OF, month, {**YEAR, "OP": "?"}],

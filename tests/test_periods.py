@@ -154,7 +154,8 @@ WITHOUT_YEAR = [
 
 
 def test_parse_period_without_year():
-    check(parse_period, [(text, RelativePeriod("current", unit="month", months=months)) for text, months, _ in WITHOUT_YEAR])
+    check(parse_period, [(text, RelativePeriod("current", unit="month", months=months, this_year="en cours" in text))
+                         for text, months, _ in WITHOUT_YEAR])
 
 
 def test_parse_period_without_year_and_reference():

@@ -94,7 +94,11 @@ class Attribution:
             lower = fold_apostrophes(token.lower_)
             two = fold_apostrophes(" ".join(t.lower_ for t in doc[token.i : token.i + 2])).replace("' ", "'")
             if lower in cues["prepositions"] or two in cues["prepositions"]:
-                org = self._org_in(token.i + 1, min(sent.end, token.i + 1 + _REACH))
+                # 'selon le dernier rapport annuel de l'Agence …': a statistics noun lets the name come later.
+                window = doc[token.i + 1 : min(sent.end, token.i + 1 + _REACH)]
+                reach = _REACH * 2 if any(t.lemma_.lower() in cues["statistics_nouns"] or t.lower_ in cues["statistics_nouns"]
+                                          for t in window) else _REACH
+                org = self._org_in(token.i + 1, min(sent.end, token.i + 1 + reach))
                 if org is not None:
                     return org._.org, None, True
             if lower in cues["statistics_nouns"] or lower in cues["participles"]:

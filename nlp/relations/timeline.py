@@ -1,6 +1,7 @@
 """The period of each figure: its clause, its sentence, else the discourse; relative periods resolved."""
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from spacy.tokens import Doc, Span
@@ -8,7 +9,8 @@ from spacy.tokens import Doc, Span
 from nlp.periods import Period, RelativePeriod
 
 # Words that introduce the term a figure is compared with: its period is the comparison's, not the figure's.
-_COMPARISON = {"contre", "rapport", "comparé", "comparée", "comparés", "comparées", "comparativement", "vs", "face"}
+_COMPARISON = {"contre", "rapport", "comparé", "comparée", "comparés", "comparées", "comparativement", "vs", "face",
+               "qu'", "qu’"}
 _FIGURES = ("MONEY", "PERCENT", "QUANTITY")
 
 
@@ -41,8 +43,9 @@ class Timeline:
         for span in self.periods:
             value = span._.value
             if isinstance(value, RelativePeriod):
-                anchor = reference or (date(self.year, 12, 31) if self.year else None)
-                value = value.resolve(antecedent, anchor if value.relation == "current" else reference)
+                if value.relation == "current" and reference is None and self.year and value.year is None:
+                    value = replace(value, year=self.year)  # the article's own year, inferred
+                value = value.resolve(antecedent, reference)
             if value is None:
                 continue
             self.resolved[span.start] = value
