@@ -200,10 +200,14 @@ def org_patterns() -> list[dict]:
              "observatoire", "autorité", "bourse", "commission", "organisation", "fonds", "chambre", "cour", "trésor",
              "société", "compagnie", "département", "secrétariat"]
     stop = ["qui", "que", "dont", "pour", "avec", "dans", "sur", "par", "selon", "à", "au", "aux", "en", "lors", "ce", "cette"]
-    pattern = [{"LOWER": {"IN": heads}, "IS_TITLE": True}, {"IS_TITLE": True, "OP": "?"},
-               {"POS": {"IN": ["ADJ", "NOUN", "PROPN", "ADP", "DET"]}, "OP": "*", "IS_PUNCT": False, "LOWER": {"NOT_IN": stop}},
-               {"POS": {"IN": ["NOUN", "PROPN", "ADJ"]}}]
-    return [{"label": "ORG", "pattern": pattern}]
+    head = [{"LOWER": {"IN": heads}, "IS_TITLE": True}, {"IS_TITLE": True, "OP": "?"}]
+    middle = {"POS": {"IN": ["ADJ", "NOUN", "PROPN", "ADP", "DET"]}, "OP": "*", "IS_PUNCT": False, "LOWER": {"NOT_IN": stop}}
+    last = {"POS": {"IN": ["NOUN", "PROPN", "ADJ"]}}
+    # 'ministère des Mines et du Pétrole': a second field joined by 'et' and a preposition.
+    joined = [{"LOWER": "et"}, {"LOWER": {"IN": ["du", "des", "de"]}}, {"LOWER": {"IN": ["l'", "l’", "la"]}, "OP": "?"},
+              {"IS_TITLE": True}]
+    return [{"label": "ORG", "pattern": head + [middle, last]},
+            {"label": "ORG", "pattern": head + [middle, last] + joined + [{**middle}, {**last, "OP": "?"}]}]
 
 
 BUILDERS = {

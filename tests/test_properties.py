@@ -367,7 +367,7 @@ SHARE_SENTENCES = [
 COUNT_SENTENCES = [
     "Le CMI a recensé {figure} {period}.",
     "La plateforme a enregistré {figure} {period}.",
-    "{Period}, le nombre de transactions a atteint {figure}.",
+    "{Period}, le réseau comptait {figure}, selon Maroc Telecommerce.",
 ]
 
 
