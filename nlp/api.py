@@ -7,10 +7,11 @@ from datetime import date
 from typing import Iterable, Iterator
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from nlp.fact import Fact
-from nlp.readers import Article
 from nlp.pipeline import load, plain_spaces
+from nlp.readers import Article
 
 
 @functools.cache
@@ -21,33 +22,38 @@ def shared_pipeline() -> Language:
 
 def extract(text: str, *, doc_id: str | None = None, date: date | None = None) -> list[Fact]:
     """The facts of one article; `date` is its publication date, the reference of relative periods."""
+    article = Article(doc_id or "", text, date)
     nlp = shared_pipeline()
-    doc = nlp.make_doc(plain_spaces(text))
-    doc._.doc_id = doc_id
-    doc._.date = date
+    doc = next(iter(prepared_docs(nlp, [article])))
     for _, component in nlp.pipeline:
         doc = component(doc)
-    return [_with_original_text(fact, text) for fact in doc._.facts]
-
-
-def _with_original_text(fact: Fact, text: str) -> Fact:
-    """Evidence quoted from the article as given, no-break spaces included."""
-    evidence = fact.evidence
-    if evidence is None:
-        return fact
-    return replace(fact, evidence=replace(evidence, text=text[evidence.start : evidence.end]))
+    return facts_of_doc(doc, article)
 
 
 def extract_articles(articles: Iterable[Article], *, batch_size: int = 16) -> Iterator[tuple[Article, list[Fact]]]:
     """Each article with its facts, streamed through `nlp.pipe` in input order."""
-    nlp = shared_pipeline()
+    from nlp.streaming import extract_stream
 
-    def docs():
-        for article in articles:
-            doc = nlp.make_doc(plain_spaces(article.text))
-            doc._.doc_id = article.doc_id
-            doc._.date = article.date
-            yield doc, article
+    yield from extract_stream(articles, batch_size=batch_size)
 
-    for doc, article in nlp.pipe(docs(), as_tuples=True, batch_size=batch_size):
-        yield article, [_with_original_text(fact, article.text) for fact in doc._.facts]
+
+def prepared_docs(nlp: Language, articles: Iterable[Article]) -> Iterator[Doc]:
+    """Docs of the articles, typographic spaces made plain, with their id and date set."""
+    for article in articles:
+        doc = nlp.make_doc(plain_spaces(article.text))
+        doc._.doc_id = article.doc_id
+        doc._.date = article.date
+        yield doc
+
+
+def facts_of_doc(doc: Doc, article: Article) -> list[Fact]:
+    """The facts of a processed doc, evidence quoted from the article as given (no-break spaces included)."""
+    return [_with_original_text(fact, article.text) for fact in doc._.facts]
+
+
+def _with_original_text(fact: Fact, text: str) -> Fact:
+    evidence = fact.evidence
+    if evidence is None:
+        return fact
+    sentence = text[evidence.sentence_start : evidence.sentence_start + len(evidence.sentence)]
+    return replace(fact, evidence=replace(evidence, text=text[evidence.start : evidence.end], sentence=sentence))

@@ -1,7 +1,6 @@
 """The `chiffres` command line: thin wrappers over the library."""
 from __future__ import annotations
 
-import json
 import sys
 from datetime import date
 from pathlib import Path
@@ -9,10 +8,21 @@ from typing import List, Optional
 
 import typer
 
+from nlp.readers import DEFAULT_MAX_CHARS
+from nlp.writers import FORMATS
+
 app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
-    help="Extract (metric, value, period, source) facts from French financial news.",
+    rich_markup_mode=None,
+    help=(
+        "chiffres turns every figure of French financial news into a record "
+        "(metric, value, unit, kind, period, source) with its evidence.\n\n"
+        "Examples:\n\n"
+        "  chiffres extract seeds/\n\n"
+        "  chiffres extract --format csv -o facts.csv archive.jsonl\n\n"
+        "  chiffres evaluate --gold evaluation/gold/seeds.jsonl seeds/"
+    ),
 )
 
 REPORTS = Path("evaluation/reports")
@@ -24,65 +34,83 @@ def _parse_date(value: Optional[str]) -> Optional[date]:
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise typer.BadParameter(f"expected YYYY-MM-DD, got {value!r}") from None
-
-
-def _check_paths(paths: List[Path]) -> None:
-    for path in paths:
-        if not path.exists():
-            raise typer.BadParameter(f"expected an existing file or folder, got {str(path)!r}", param_hint="PATH")
+        raise typer.BadParameter(f"expected YYYY-MM-DD, got {value!r}", param_hint="--date") from None
 
 
 @app.command()
 def extract(
-    paths: List[Path] = typer.Argument(..., help="Article files (.txt) or folders of them."),
-    date_: Optional[str] = typer.Option(None, "--date", help="Publication date YYYY-MM-DD: the reference of relative periods."),
+    inputs: List[str] = typer.Argument(...,
+                                       help="Files (.txt, .html, .htm, .jsonl), folders (searched recursively), globs, or - for standard input."),
+    date_: Optional[str] = typer.Option(None, "--date", metavar="YYYY-MM-DD",
+                                        help="Publication date of text and HTML inputs: the reference of relative periods. A JSONL 'date' wins for its line."),
+    format_: str = typer.Option("jsonl", "--format", "-f", help=f"Output format: {', '.join(FORMATS)}."),
+    output_path: Optional[Path] = typer.Option(None, "--output", "-o", metavar="FILE",
+                                               help="Write here (atomically: complete or not at all) instead of standard output."),
+    n_process: int = typer.Option(1, "--n-process", min=1, help="Worker processes."),
+    batch_size: int = typer.Option(16, "--batch-size", min=1, help="Articles per batch."),
+    max_chars: int = typer.Option(DEFAULT_MAX_CHARS, "--max-chars", min=1, help="Skip articles longer than this."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
 ) -> None:
-    """Write one JSON record per fact to standard output.
+    """Extract the facts of articles: one record per fact, in input order.
 
-    Example: chiffres extract seeds/ > facts.jsonl
+    JSONL input has one article a line: id, text (or html), optional date, title, url; other
+    fields are carried to the output. An article that cannot be read is named on standard error
+    and skipped; the others are all extracted.
+
+    Exit status: 0 every input read, 1 some inputs skipped (the rest written), 2 usage error.
+
+    Examples:
+
+      chiffres extract seeds/
+
+      chiffres extract --date 2016-05-24 article.txt
+
+      chiffres extract --format csv -o facts.csv 'archive/*.jsonl'
+
+      chiffres extract page.html --format table
     """
-    from nlp.api import extract_articles
-    from nlp.readers import Article, read_articles
+    from nlp.extraction import run_extraction
+    from nlp.readers import InputError
 
-    _check_paths(paths)
+    if format_ not in FORMATS:
+        raise typer.BadParameter(f"expected one of {', '.join(FORMATS)}, got {format_!r}", param_hint="--format")
     reference = _parse_date(date_)
-    skipped = read = written = 0
-    items = list(read_articles(paths, reference=reference))
-    for item in items:
-        if not isinstance(item, Article):
-            typer.echo(item.message(), err=True)
-            skipped += 1
-    articles = [item for item in items if isinstance(item, Article)]
-    for article, facts in extract_articles(articles):
-        read += 1
-        for fact in facts:
-            sys.stdout.write(json.dumps(fact.to_dict(), ensure_ascii=False) + "\n")
-            written += 1
-    typer.echo(f"{read} articles read, {skipped} skipped, {written} facts written", err=True)
-    raise typer.Exit(1 if skipped else 0)
+    try:
+        summary = run_extraction(inputs, reference=reference, format_=format_, output_path=output_path,
+                                 n_process=n_process, batch_size=batch_size, max_chars=max_chars,
+                                 progress=not quiet and sys.stderr.isatty())
+    except InputError as error:
+        typer.echo(f"chiffres extract: {error}", err=True)
+        raise typer.Exit(2)
+    typer.echo(summary.line(), err=True)
+    raise typer.Exit(1 if summary.skipped else 0)
 
 
 @app.command()
 def evaluate(
-    paths: List[Path] = typer.Argument(..., help="The articles the gold file annotates."),
-    gold: Path = typer.Option(..., "--gold", help="Gold JSONL file (ANNOTATION.md records)."),
-    predictions: Optional[Path] = typer.Option(None, "--predictions", help="Score this JSONL file instead of running the extractor."),
+    inputs: List[str] = typer.Argument(..., help="The articles the gold file annotates."),
+    gold: Path = typer.Option(..., "--gold", exists=True, dir_okay=False, help="Gold JSONL file (ANNOTATION.md records)."),
+    predictions: Optional[Path] = typer.Option(None, "--predictions", exists=True, dir_okay=False,
+                                               help="Score this JSONL file instead of running the extractor."),
     min_f1: Optional[float] = typer.Option(None, "--min-f1", help="Exit 1 when the strict tuple F1 is below this."),
     reports: Path = typer.Option(REPORTS, "--reports", help="Folder of the Markdown and HTML reports."),
 ) -> None:
     """Score the extractor against a gold file; print a summary and write the reports.
 
-    Example: chiffres evaluate --gold evaluation/gold/seeds.jsonl seeds/
+    Examples:
+
+      chiffres evaluate --gold evaluation/gold/seeds.jsonl seeds/
+
+      chiffres evaluate --gold evaluation/gold/heldout.jsonl evaluation/heldout/articles.jsonl --min-f1 0.4
     """
     from nlp.evaluation import evaluate_articles
+    from nlp.readers import InputError
     from nlp.records import RecordError
 
-    _check_paths(paths + [gold] + ([predictions] if predictions else []))
     try:
-        summary, markdown, html, f1 = evaluate_articles(paths, gold, predictions=predictions, reports=reports)
-    except RecordError as error:
-        typer.echo(str(error), err=True)
+        summary, markdown, html, f1 = evaluate_articles(inputs, gold, predictions=predictions, reports=reports)
+    except (RecordError, InputError) as error:
+        typer.echo(f"chiffres evaluate: {error}", err=True)
         raise typer.Exit(2)
     typer.echo(summary)
     typer.echo(f"reports: {markdown} {html}")

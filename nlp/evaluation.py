@@ -9,13 +9,13 @@ from nlp.report import format_summary, write_reports
 from nlp.scoring import evaluate
 
 
-def evaluate_articles(paths: list[Path], gold_path: Path, *, predictions: Path | None = None,
+def evaluate_articles(paths: list[str], gold_path: Path, *, predictions: Path | None = None,
                       reports: Path = Path("evaluation/reports")) -> tuple[str, Path, Path, float]:
     """(terminal summary, Markdown report, HTML report, strict tuple F1)."""
     from nlp.api import extract_articles
 
     gold = read_records(gold_path, gold=True)
-    articles = [a for a in read_articles(paths) if isinstance(a, Article)]
+    articles = [a for a in read_articles([str(p) for p in paths]) if isinstance(a, Article)]
     texts = {a.doc_id: a.text for a in articles}
     if predictions is not None:
         predicted = read_records(predictions, gold=False)

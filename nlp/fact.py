@@ -14,6 +14,7 @@ class Evidence:
     end: int
     text: str
     sentence: str = ""
+    sentence_start: int = field(default=0, compare=False)  # where the sentence starts in the article
 
 
 @dataclass(frozen=True)

@@ -77,10 +77,10 @@ class Normalizer:
         for token in doc:
             if token.i in taken or not (token.like_num or token.text[:1].isdigit()):
                 continue
-            number = read_number(token.sent.text, token.idx - token.sent.start_char)
+            number = read_number(doc.text, token.idx)
             if number is None or (not number.scaled and len(token.text) == _YEAR_DIGITS and token.text.isdigit()):
                 continue
-            end_char = token.sent.start_char + number.end
+            end_char = number.end
             span = doc.char_span(token.idx, end_char, alignment_mode="expand")
             if span is None or any(i in taken for i in range(span.start, span.end)):
                 continue

@@ -1,16 +1,20 @@
 """The chiffres command as a user runs it: installed script in a subprocess, and the CLI runner."""
+import csv
+import io
 import json
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from conftest import ROOT
 from nlp.cli import app
 
 SEED = ROOT / "seeds" / "002_ac61254d7316b9a9.txt"
+SENTENCE = "Selon la BCEAO, les réserves de change ont atteint 12 500 milliards de FCFA à fin juin 2023."
 
 
 def script() -> str:
@@ -18,24 +22,135 @@ def script() -> str:
     return str(found) if found.exists() else shutil.which("chiffres")
 
 
-def test_extract_a_folder_with_bad_inputs(tmp_path):
-    shutil.copy(SEED, tmp_path / "good.txt")
-    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
-    (tmp_path / "latin.txt").write_bytes("Le déficit a atteint 3 milliards d'euros".encode("utf-16"))
-    run = subprocess.run([script(), "extract", str(tmp_path)], capture_output=True, text=True)
-    assert run.returncode == 1
+@pytest.fixture(scope="module")
+def mixed(tmp_path_factory) -> Path:
+    """A folder of good articles in every format and encoding, and one of each kind of bad input."""
+    folder = tmp_path_factory.mktemp("mixed")
+    shutil.copy(SEED, folder / "good.txt")
+    (folder / "bom.txt").write_bytes("\ufeff".encode() + SENTENCE.encode())
+    (folder / "windows.txt").write_bytes("Le déficit budgétaire s’est établi à 4,9 milliards d’euros en 2022.".encode("cp1252"))
+    (folder / "page.html").write_text(
+        "<html><head><title>BCT</title><script>alert(1)</script></head><body><nav>Accueil | Économie</nav>"
+        "<article><h1>Avoirs en devises</h1><p>Les avoirs nets en devises ont atteint 23,5 milliards de dinars "
+        "à fin septembre 2023, selon la Banque centrale de Tunisie.</p></article><footer>© 2023</footer></body></html>",
+        encoding="utf-8")
+    lines = [
+        json.dumps({"id": "dated", "date": "2019-10-12", "title": "Tourisme", "url": "https://example.org/a",
+                    "text": "Les recettes touristiques ont progressé de 12 % à fin septembre."}, ensure_ascii=False),
+        "{not json",
+        json.dumps({"id": "no-text", "title": "sans texte"}),
+        json.dumps({"id": "bad-date", "date": "12/10/2019", "text": SENTENCE}, ensure_ascii=False),
+    ]
+    (folder / "archive.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (folder / "empty.txt").write_text("   \n", encoding="utf-8")
+    (folder / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    (folder / "garbled.txt").write_bytes(bytes([0xff, 0xfe, 0xfd]) * 60)
+    (folder / "long.txt").write_text(SENTENCE * 100, encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def mixed_run(mixed):
+    return subprocess.run([script(), "extract", "--max-chars", "5000", str(mixed)], capture_output=True, text=True)
+
+
+def test_every_good_article_is_extracted(mixed_run):
+    records = [json.loads(line) for line in mixed_run.stdout.splitlines()]
+    found = {(r["doc_id"], r["value"], r["unit"]) for r in records}
+    assert ("good", 13400000000, "MAD") in found
+    assert ("bom", 12500000000000, "XOF") in found
+    assert ("windows", 4900000000, "EUR") in found  # cp1252, typographic apostrophe and all
+    assert ("page", 23500000000, "TND") in found
+    dated = [r for r in records if r["doc_id"] == "dated"]
+    assert dated and dated[0]["period"] == "2019-01/2019-09"  # the JSONL date places 'fin septembre'
+    assert dated[0]["title"] == "Tourisme" and dated[0]["url"] == "https://example.org/a"
+
+
+def test_each_bad_input_is_named_and_the_exit_code_is_1(mixed_run, mixed):
+    assert mixed_run.returncode == 1
+    errors = mixed_run.stderr
+    assert "archive.jsonl:2: expected a JSON object, got invalid JSON" in errors
+    assert "archive.jsonl:3: expected a string field 'text' (or 'html'), got null" in errors
+    assert "archive.jsonl:4: expected field 'date' as YYYY-MM-DD, got '12/10/2019'" in errors
+    assert "empty.txt: expected an article, got an empty text" in errors
+    assert "binary.txt: expected text, got a binary file" in errors
+    assert "garbled.txt: expected text in UTF-8 or a Western encoding, got undecodable bytes" in errors
+    assert "long.txt: expected at most 5000 characters (--max-chars)" in errors
+    assert errors.splitlines()[-1].startswith("5 articles read, 7 skipped (")
+    for kind in ("not JSON", "no text", "bad date", "empty", "binary", "undecodable", "too long"):
+        assert f"1 {kind}" in errors.splitlines()[-1]
+    assert "Traceback" not in errors
+
+
+def test_records_are_in_input_order_and_deterministic(mixed):
+    first = subprocess.run([script(), "extract", "-q", str(mixed)], capture_output=True)
+    second = subprocess.run([script(), "extract", "-q", str(mixed)], capture_output=True)
+    assert first.stdout == second.stdout
+    ids = [json.loads(line)["doc_id"] for line in first.stdout.decode().splitlines()]
+    # archive.jsonl, bom.txt, good.txt, long.txt (within the default --max-chars), page.html, windows.txt
+    order = ["dated", "bom", "good", "long", "page", "windows"]
+    assert sorted(set(ids), key=ids.index) == order
+
+
+def test_standard_input_and_date():
+    run = subprocess.run([script(), "extract", "--date", "2023-10-05", "-"], capture_output=True, text=True,
+                         input="Le taux d'inflation s'est établi à 4,3 % en septembre, selon l'INS.")
+    assert run.returncode == 0
     records = [json.loads(line) for line in run.stdout.splitlines()]
-    assert {r["doc_id"] for r in records} == {"good"}
-    assert any(r["value"] == 13400000000 and r["unit"] == "MAD" for r in records)
-    assert "empty.txt: expected an article, got an empty file" in run.stderr
-    assert "latin.txt: expected UTF-8 text" in run.stderr
-    assert "1 articles read, 2 skipped" in run.stderr
+    assert [(r["doc_id"], r["value"], r["period"], r["source"]) for r in records] == [("stdin", 4.3, "2023-09", "INS")]
 
 
-def test_missing_path_is_a_usage_error():
-    result = CliRunner().invoke(app, ["extract", "no/such/folder"])
-    assert result.exit_code == 2
-    assert "no/such/folder" in result.output
+def test_usage_errors_exit_2_with_one_line():
+    runner = CliRunner()
+    missing = runner.invoke(app, ["extract", "no/such/folder"])
+    assert missing.exit_code == 2
+    assert "no/such/folder: expected a file, a folder, a glob or '-'" in missing.output
+    bad_format = runner.invoke(app, ["extract", "--format", "xml", str(SEED)])
+    assert bad_format.exit_code == 2
+    unknown = runner.invoke(app, ["extract", "--colour", str(SEED)])
+    assert unknown.exit_code == 2
+
+
+def test_csv_quotes_and_neutralises_formulas(tmp_path):
+    article = tmp_path / "formula.txt"
+    article.write_text('Chômage\n- Selon le HCP, le taux de chômage a atteint 13 % en 2023, un "record".\n'
+                       '=HYPERLINK("http://x") : la dette a atteint 70 % du PIB en 2023, selon le HCP.',
+                       encoding="utf-8")
+    out = tmp_path / "facts.csv"
+    result = CliRunner().invoke(app, ["extract", "-q", "--format", "csv", "-o", str(out), str(article)])
+    assert result.exit_code == 0
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
+    assert rows[0]["value"] == "13" and rows[0]["source"] == "HCP"
+    assert rows[0]["sentence"] == "'- Selon le HCP, le taux de chômage a atteint 13 % en 2023, un \"record\"."
+    for row in rows:
+        for column in ("doc_id", "metric", "source", "evidence_text", "sentence", "fields"):
+            assert not row[column].startswith(("=", "+", "-", "@")), (column, row[column])
+    assert not list(tmp_path.glob(".facts.csv.*"))  # the temporary file was renamed
+
+
+def test_html_output_escapes_the_article(tmp_path):
+    article = tmp_path / "script.txt"
+    article.write_text("<script>alert('x')</script> Les exportations ont atteint 5 milliards de dirhams en 2022.",
+                       encoding="utf-8")
+    result = CliRunner().invoke(app, ["extract", "-q", "--format", "html", str(article)])
+    assert "<script>alert" not in result.stdout
+    assert "&lt;script&gt;" in result.stdout
+    assert '<mark class="amount"' in result.stdout
+
+
+def test_table_output_is_readable():
+    result = CliRunner().invoke(app, ["extract", "-q", "--format", "table", str(SEED)])
+    lines = result.stdout.splitlines()
+    assert lines[0].split()[:3] == ["doc_id", "metric", "value"]
+    assert any("13400000000" in line and "MAD" in line for line in lines)
+
+
+def test_two_processes_give_the_same_records(tmp_path):
+    runner = CliRunner()
+    one = runner.invoke(app, ["extract", "-q", str(ROOT / "seeds")])
+    two = runner.invoke(app, ["extract", "-q", "--n-process", "2", "--batch-size", "2", str(ROOT / "seeds")])
+    assert one.exit_code == two.exit_code == 0
+    assert one.stdout == two.stdout
 
 
 def test_evaluate_writes_both_reports_and_checks_min_f1(tmp_path):

@@ -84,7 +84,7 @@ def extract_facts(doc: Doc) -> list[Fact]:
                 period=period.iso() if period else None,
                 source=sources.source_of(figure),
                 qualifier=qualifier,
-                evidence=Evidence(figure.start_char, figure.end_char, figure.text, sent.text),
+                evidence=Evidence(figure.start_char, figure.end_char, figure.text, sent.text.rstrip(), sent.start_char),
             ))
         discourse.last = discourse.in_sentence[-1] if discourse.in_sentence else discourse.last
         for figure, metric in zip(in_sentence, discourse.in_sentence):

@@ -18,17 +18,41 @@ def is_comparison(span: Span, reach: int = 4) -> bool:
     """Whether 'contre', 'par rapport à', 'comparé à' introduces this span, or the figure it dates.
 
     In '743 millions en 2012 contre 513 millions en 2011', 2011 is the comparison's period.
+    Looks only a few tokens back, so that it costs the same in any article.
     """
-    left = span.doc[max(span.sent.start, span.start - reach) : span.start]
-    if any(t.lower_ in _COMPARISON for t in left):
+    doc = span.doc
+    if any(t.lower_ in _COMPARISON for t in _left(doc, span.start, reach)):
         return True
     if span.label_ != "PERIOD":
         return False
-    dated = [e for e in span.doc.ents if e.label_ in _FIGURES and span.sent.start <= e.start and e.end <= span.start]
-    if not dated or span.start - dated[-1].end > reach:
-        return False
-    left_of_figure = span.doc[max(span.sent.start, dated[-1].start - 3) : dated[-1].start]
-    return any(t.lower_ in _COMPARISON for t in left_of_figure)
+    for token in reversed(_left(doc, span.start, reach)):
+        if token.ent_type_ in _FIGURES:
+            figure_start = token.i
+            while figure_start > 0 and doc[figure_start].ent_iob_ == "I":
+                figure_start -= 1
+            return any(t.lower_ in _COMPARISON for t in _left(doc, figure_start, 3))
+    return False
+
+
+def _left(doc: Doc, start: int, reach: int) -> list:
+    """Up to `reach` tokens before `start`, within its sentence."""
+    tokens = []
+    for i in range(start - 1, max(-1, start - 1 - reach), -1):
+        if doc[i + 1].is_sent_start and i + 1 == start:
+            break
+        tokens.append(doc[i])
+        if doc[i].is_sent_start:
+            break
+    return tokens[::-1]
+
+
+def sentence_starts(doc: Doc) -> list[int]:
+    """The start of each token's sentence, computed once for the document."""
+    starts = [0] * len(doc)
+    for sentence in doc.sents:
+        for i in range(sentence.start, sentence.end):
+            starts[i] = sentence.start
+    return starts
 
 
 class Timeline:
@@ -36,6 +60,8 @@ class Timeline:
 
     def __init__(self, doc: Doc, reference: date | None = None):
         self.periods = [s for s in doc.ents if s.label_ == "PERIOD" and s._.value is not None]
+        self.sentence_of = sentence_starts(doc)
+        self.compared = {span.start: is_comparison(span) for span in self.periods}
         self.reference = reference
         self.year = reference.year if reference else self._infer_year()
         self.resolved: dict[int, Period] = {}
@@ -49,7 +75,7 @@ class Timeline:
             if value is None:
                 continue
             self.resolved[span.start] = value
-            if not is_comparison(span):
+            if not self.compared[span.start]:
                 antecedent = value
 
     def _infer_year(self) -> int | None:
@@ -57,26 +83,27 @@ class Timeline:
         years = []
         for span in self.periods:
             if isinstance(span._.value, Period):
-                years.append(span._.value.year + (1 if is_comparison(span) else 0))
+                years.append(span._.value.year + (1 if self.compared[span.start] else 0))
         return max(years) if years else None
 
     def period_of(self, figure: Span, kind: str, sentence_figures: list[Span], carried: Period | None) -> Period | None:
         """The figure's own period, else its sentence's, else the one carried from before."""
         comparison = is_comparison(figure, reach=3)
-        candidates = [s for s in self.periods if s.sent.start == figure.sent.start and s.start in self.resolved]
-        usable = [s for s in candidates if comparison or not is_comparison(s)]
+        sentence = self.sentence_of[figure.start]
+        candidates = [s for s in self.periods if self.sentence_of[s.start] == sentence and s.start in self.resolved]
+        usable = [s for s in candidates if comparison or not self.compared[s.start]]
         # 'de 50 points de base à 1,5 % en juin 2020': the level reached shares the change's period.
         following = [f for f in sentence_figures if f.start > figure.start
                      and not (f.start > 0 and f.doc[f.start - 1].lower_ in ("à", "a") and f.start - figure.end <= 2)]
         preceding = [f for f in sentence_figures if f.start < figure.start]
-        limit = following[0].start if following else figure.sent.end
-        floor = preceding[-1].end if preceding else figure.sent.start
+        limit = following[0].start if following else len(figure.doc)
+        floor = preceding[-1].end if preceding else sentence
         own = [s for s in usable if figure.end <= s.start < limit]
         if own:
             return self.resolved[own[0].start]
         if kind == "change":
             # A change is stated for the period of the level it qualifies: the latest one not compared with.
-            stated = [s for s in candidates if not is_comparison(s)]
+            stated = [s for s in candidates if not self.compared[s.start]]
             if stated:
                 return self.resolved[stated[-1].start]
         before = [s for s in usable if floor <= s.start < figure.start]
@@ -89,7 +116,7 @@ class Timeline:
     def stated_in(self, sentence: Span) -> list[Period]:
         """The periods a sentence states for its own figures, in order (comparisons left out)."""
         return [self.resolved[s.start] for s in self.periods
-                if s.sent.start == sentence.start and s.start in self.resolved and not is_comparison(s)]
+                if self.sentence_of[s.start] == sentence.start and s.start in self.resolved and not self.compared[s.start]]
 
     def last_before(self, position: int) -> Period | None:
         """The latest non-comparison period stated before a token position: what the discourse carries."""
@@ -97,6 +124,6 @@ class Timeline:
         for span in self.periods:
             if span.start >= position:
                 break
-            if span.start in self.resolved and not is_comparison(span):
+            if span.start in self.resolved and not self.compared[span.start]:
                 latest = self.resolved[span.start]
         return latest
