@@ -50,6 +50,9 @@ def extract(
     batch_size: int = typer.Option(16, "--batch-size", min=1, help="Articles per batch."),
     max_chars: int = typer.Option(DEFAULT_MAX_CHARS, "--max-chars", min=1, help="Skip articles longer than this."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+    engine: str = typer.Option("local", "--engine", help="local, or dask: run on a Dask cluster, -o is then a folder of JSONL parts."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", metavar="tcp://HOST:PORT",
+                                            help="Dask scheduler to use; without it a local cluster is started."),
 ) -> None:
     """Extract the facts of articles: one record per fact, in input order.
 
@@ -68,6 +71,8 @@ def extract(
       chiffres extract --format csv -o facts.csv 'archive/*.jsonl'
 
       chiffres extract page.html --format table
+
+      chiffres extract --engine dask --scheduler tcp://10.0.0.5:8786 archive/ -o facts/
     """
     from nlp.extraction import run_extraction
     from nlp.readers import InputError
@@ -75,6 +80,10 @@ def extract(
     if format_ not in FORMATS:
         raise typer.BadParameter(f"expected one of {', '.join(FORMATS)}, got {format_!r}", param_hint="--format")
     reference = _parse_date(date_)
+    if engine not in ("local", "dask"):
+        raise typer.BadParameter(f"expected local or dask, got {engine!r}", param_hint="--engine")
+    if engine == "dask":
+        _extract_on_dask(inputs, output_path, scheduler, batch_size, max_chars, format_, reference)
     try:
         summary = run_extraction(inputs, reference=reference, format_=format_, output_path=output_path,
                                  n_process=n_process, batch_size=batch_size, max_chars=max_chars,
@@ -84,6 +93,27 @@ def extract(
         raise typer.Exit(2)
     typer.echo(summary.line(), err=True)
     raise typer.Exit(1 if summary.skipped else 0)
+
+
+def _extract_on_dask(inputs, output_path, scheduler, batch_size, max_chars, format_, reference) -> None:
+    from nlp.dask_engine import DaskMissing, run_dask
+    from nlp.readers import InputError
+
+    if output_path is None:
+        raise typer.BadParameter("the Dask engine writes JSONL parts into a folder: give it with -o", param_hint="-o")
+    if format_ != "jsonl" or reference is not None:
+        raise typer.BadParameter("the Dask engine writes JSONL and takes dates from JSONL input", param_hint="--engine")
+    try:
+        manifest = run_dask(inputs, output_path, scheduler=scheduler, batch_size=batch_size, max_chars=max_chars)
+    except (InputError, DaskMissing) as error:
+        typer.echo(f"chiffres extract: {error}", err=True)
+        raise typer.Exit(2)
+    for part in manifest["parts"]:
+        for message in part["skipped"]:
+            typer.echo(message, err=True)
+    typer.echo(f"{manifest['articles']} articles read, {manifest['skipped']} skipped, {manifest['facts']} facts written "
+               f"in {len(manifest['parts'])} parts to {output_path}", err=True)
+    raise typer.Exit(1 if manifest["skipped"] else 0)
 
 
 @app.command()
@@ -117,6 +147,25 @@ def evaluate(
     if min_f1 is not None and f1 < min_f1:
         typer.echo(f"tuple F1 {f1:.3f} is below --min-f1 {min_f1}", err=True)
         raise typer.Exit(1)
+
+
+@app.command()
+def bench(
+    articles: int = typer.Option(400, "--articles", help="Articles in the throughput corpus."),
+    scale_base: int = typer.Option(100, "--scale-base", help="Articles at 1x of the scaling runs (then 4x and 16x)."),
+    repeat: int = typer.Option(3, "--repeat", min=1, help="Runs per measurement; the report gives medians."),
+    seeds: Path = typer.Option(Path("seeds"), "--seeds", help="Folder of the seed articles the corpus is made from."),
+    report: Path = typer.Option(Path("evaluation/reports/bench.md"), "--report", help="Where to write the report."),
+) -> None:
+    """Measure chiffres against bare fr_core_news_md: throughput, processes, cold start, memory, scaling.
+
+    Example:
+
+      chiffres bench --repeat 3
+    """
+    from nlp.bench import run_bench
+
+    typer.echo(run_bench(articles_count=articles, scale_base=scale_base, repeat=repeat, seeds=seeds, report=report))
 
 
 def main() -> None:

