@@ -36,7 +36,7 @@ def run_extraction(inputs: list[str], *, reference: date | None = None, format_:
     stderr = stderr or sys.stderr
     summary = Summary()
     items = read_articles(inputs, reference=reference, max_chars=max_chars)
-    bar = _progress(stderr) if progress else None
+    bar = None
     with output(output_path, stdout) as stream:
         writer = WRITERS[format_](stream)
         for item, facts in extract_stream(items, n_process=n_process, batch_size=batch_size):
@@ -48,6 +48,8 @@ def run_extraction(inputs: list[str], *, reference: date | None = None, format_:
             writer.write(item, facts)
             summary.read += 1
             summary.facts += len(facts)
+            if progress and bar is None:
+                bar = _progress(stderr)  # from the first article on: the rate leaves out the model's loading
             if bar is not None:
                 bar.update(1)
                 bar.set_postfix(facts=summary.facts, refresh=False)

@@ -81,15 +81,16 @@ class Normalizer:
             if number is None or (not number.scaled and len(token.text) == _YEAR_DIGITS and token.text.isdigit()):
                 continue
             end_char = number.end
-            span = doc.char_span(token.idx, end_char, alignment_mode="expand")
+            span = doc.char_span(token.idx, end_char, alignment_mode="strict")  # "4G." is no number
             if span is None or any(i in taken for i in range(span.start, span.end)):
                 continue
             before = doc[span.start - 1].lower_ if span.start > 0 else ""
             after = doc[span.end].lower_ if span.end < len(doc) else ""
             if after in ("de", "d'", "%") or (span.end < len(doc) and doc[span.end].pos_ in ("NOUN", "PROPN")):
                 continue
-            if before in _NOT_A_FIGURE_BEFORE:
-                continue
+            if before in _NOT_A_FIGURE_BEFORE or doc.text[span.end_char : span.end_char + 1].isalpha():
+                continue  # 'n°4833', '4G'
+
             partner = _partner(span, figures, before, after) if number.scaled or before in _ELLIPSIS_LINKS else None
             if partner is not None:
                 value, label = _same_unit(span, partner), partner.label_

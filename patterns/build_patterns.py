@@ -76,10 +76,11 @@ def money_patterns() -> list[dict]:
             # 'un milliard et demi de dirhams'
             patterns.append(prefix + [scale_token(scales, required=True), {"LOWER": "et"},
                                       {"LOWER": {"IN": ["demi", "demie"]}}, OF, unit, second])
-    glued_scale = {"TEXT": {"REGEX": r"^\d+(?:[.,]\d+)?(?:k|K|M|Md|Mds|Mrd|Mrds)$"}}
+    glued_number = r"(?:\d{1,3}(?:[.  \u202f]\d{3})+|\d+)(?:[.,]\d+)?"
+    glued_scale = {"TEXT": {"REGEX": rf"^{glued_number}(?:k|K|M|Md|Mds|Mrd|Mrds)$"}}
     patterns.append([glued_scale, OPTIONAL_OF, currency[1]])
     patterns.append([glued_scale, OPTIONAL_OF, currency[0]])
-    patterns.append([{"TEXT": {"REGEX": r"^\d+(?:[.,]\d+)?(?:k|K|M|Md|Mds|Mrd|Mrds)?(?:€|\$|DH|Dh|MDH|MMDH|DT|MDT)$"}}])
+    patterns.append([{"TEXT": {"REGEX": rf"^{glued_number}(?:k|K|M|Md|Mds|Mrd|Mrds)?(?:€|\$|DH|Dh|Dhs|MDH|MMDH|DT|MDT|DA)$"}}])
     # '$5 millions', 'USD 20 millions'
     patterns.append([{"TEXT": {"IN": ["$", "€", "£", "USD", "US$", "EUR", "$US"]}},
                      {"TEXT": {"REGEX": DIGITS}}, scale_token(scales, required=False)])
@@ -150,6 +151,7 @@ def period_patterns() -> list[dict]:
         [YEAR, {"TEXT": {"IN": ["-", "/", "–"]}}, YEAR],
         [{"TEXT": {"REGEX": r"^(?:19|20)\d\d/(?:19|20)?\d\d$"}}],
         [{"TEXT": {"REGEX": r"^[TQSH][1-4]-(?:19|20)\d\d$"}}],
+        [{"TEXT": {"REGEX": r"^[TQSH][1-4]$"}}, {"TEXT": {"IN": ["-", "–"]}}, YEAR],
         [{"LOWER": "fin"}, YEAR],
         [{"LOWER": "à", "OP": "?"}, {"LOWER": "fin"}, {**OF, "OP": "?"}, month, {**YEAR, "OP": "?"}],
         [{**preposition, "OP": "?"}, day, month, {**YEAR, "OP": "?"}],

@@ -4,6 +4,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+import hypothesis_profiles  # noqa: F401  (registers 'default' and 'long' before --hypothesis-profile is read)
+
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
 

@@ -3,15 +3,10 @@
     default  30 examples a test, no deadline: the whole property file runs in well under a minute
     long     500 examples a test, for a night run or before a release
 
-Choosing a profile:
+Choosing a profile (tests/conftest.py imports this module, so the profiles exist before
+Hypothesis reads the option):
 
-    HYPOTHESIS_PROFILE=long .venv/bin/python -m pytest tests/test_properties.py
-    .venv/bin/python -m pytest -p tests.hypothesis_profiles --hypothesis-profile=long tests/test_properties.py
-
-Hypothesis' pytest plugin loads `--hypothesis-profile` in `pytest_configure`, before any test
-module is imported, so the option alone fails with "Profile 'long' is not registered" unless
-this module is already imported then: `-p tests.hypothesis_profiles` does that (as would an
-`import hypothesis_profiles` in tests/conftest.py).
+    .venv/bin/python -m pytest tests/test_properties.py --hypothesis-profile=long
 """
 import os
 

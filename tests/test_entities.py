@@ -1,5 +1,4 @@
 """The entity layer end to end: every figure and period recognised with its normalised value."""
-from datetime import date
 from decimal import Decimal
 
 import pytest

@@ -1,18 +1,28 @@
-"""Property-based tests: generated French figures must come back exactly, and nothing else must.
+"""Property-based tests (hypothesis): generated French figures come back exactly, and nothing else does.
 
-1. Round trips through the pure parsers: an amount, percentage, count or period rendered in one
-   of the many ways the French financial press writes it is parsed back to the value, unit and
-   period it was generated from.
-2. Round trips through the whole pipeline: the same figures in news-style sentences give one
-   fact, with that value, unit, kind and period.
-3. Never invent: real sentences with their figures removed, dates, phone numbers and
-   identifiers give no fact.
-4. Never crash: any Unicode text gives a list.
+1. Round trips through the pure parsers: an amount, a percentage, a count or a period rendered in
+   one of the many ways the French financial press writes it (scales and their abbreviations,
+   currencies as names, symbols, codes before or after the number, MDH/MMDH/M€/Md€/k€, thousands
+   grouped by '.', a space, a no-break or a narrow no-break space, decimal comma, signs, basis
+   points) is parsed back to the value, unit and period it was generated from.
+2. Round trips through the pipeline (nlp.extract): the same figures in news-style sentences give
+   exactly one fact, with that value, unit, kind and period.
+3. Never invent: the seeds' sentences with their figures removed, dates, phone numbers,
+   identifiers ('4G', 'n°4833', 'loi 15-95', 'Vision 2030'), times and ordinals give no fact.
+4. Never crash: any Unicode text gives a list of facts that serialise; the parsers give a value
+   or None.
 
-A failing property is a bug of the system, never of the property: each known one is listed in
-KNOWN_BUGS below with its minimal example, checked by a strict xfail so that its fix is noticed.
+A failing property is a bug of the system, not of the property, and the property is not
+weakened: each known bug is in KNOWN_BUGS with its minimal example, which is both a strict-xfail
+case of test_known_bug and an @example of the property it breaks (so that property fails
+deterministically, as a strict xfail, until every bug of it is fixed). A fixed bug XPASSes:
+delete its entry.
 
-Profiles (tests/hypothesis_profiles.py): 'default' 30 examples a test, 'long' 500.
+Profiles (tests/hypothesis_profiles.py): 'default', 30 examples a property, and 'long', 500:
+
+    .venv/bin/python -m pytest tests/test_properties.py
+    HYPOTHESIS_PROFILE=long .venv/bin/python -m pytest tests/test_properties.py
+    .venv/bin/python -m pytest tests/test_properties.py --hypothesis-profile=long
 """
 from __future__ import annotations
 
@@ -23,9 +33,8 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import example, given, strategies as st
 
-import hypothesis_profiles  # noqa: F401  (registers the 'default' and 'long' profiles)
 from nlp import extract
 from nlp.counts import Count, parse_count
 from nlp.money import Money, parse_money
@@ -51,7 +60,6 @@ class Written:
     text: str
     value: Decimal
     unit: str
-    kind: str = ""
 
 
 def group_thousands(integer: int, separator: str) -> str:
@@ -100,8 +108,7 @@ class Currency:
     code: str
     power: int = 0  # the scale the form carries: MDH is a million dirhams
     plural: str | None = None  # a written-out name: 'dirham' / 'dirhams'; None for a symbol
-    before: bool = False  # may come before the number: '$5 millions', '€ 5 millions'
-    after: bool = True
+    before: bool = False  # may also come before the number: '$5 millions', '€ 5 millions'
     glued: bool = False  # may touch the number: '2,5€', '300DH'
 
 
@@ -155,7 +162,7 @@ def amounts(draw, currencies=tuple(CURRENCIES)):
         abbreviation, power = scale
         number, value = draw(numbers(max_integer=9_999, min_value=Decimal("0.001")))
         scale_text = " " + abbreviation
-    if currency.before and (not currency.after or draw(st.booleans())) and currency.power == 0:
+    if currency.before and currency.power == 0 and draw(st.booleans()):
         # '$5 millions', 'MAD 1,2 milliard': no 'de' after the scale word
         gap = draw(st.sampled_from(SPACES + ([""] if currency.glued else [])))
         text = f"{currency.form}{gap}{number}{scale_text}"
@@ -172,7 +179,7 @@ def amounts(draw, currencies=tuple(CURRENCIES)):
             text = f"{number}{scale_text}{link}{currency.form}"
         else:
             text = f"{number}{scale_text}{space if not scale else ' '}{currency.form}"
-    return Written(text, value * Decimal(10) ** (power + currency.power), currency.code, "amount")
+    return Written(text, value * Decimal(10) ** (power + currency.power), currency.code)
 
 
 # --------------------------------------------------------------------------------------------
@@ -224,14 +231,14 @@ def counts(draw, nouns=tuple(COUNT_NOUNS)):
     if form == "digits":
         number, value = draw(numbers(max_integer=99_999_999, max_places=0, min_value=Decimal(1)))
         space = draw(st.sampled_from(SPACES))
-        return Written(f"{number}{space}{plural(value, singular, plural_form)}", value, singular, "count")
+        return Written(f"{number}{space}{plural(value, singular, plural_form)}", value, singular)
     if form == "mille":
         number, value = draw(numbers(max_integer=999, max_places=0, min_value=Decimal(2)))
-        return Written(f"{number} mille {plural_form}", value * 1000, singular, "count")
+        return Written(f"{number} mille {plural_form}", value * 1000, singular)
     number, value = draw(numbers(max_integer=999, min_value=Decimal("0.001")))
     scale, scale_plural, power = draw(st.sampled_from(SCALE_WORDS[1:]))
     noun = elide(plural_form, draw(st.sampled_from(["'", "’"])))
-    return Written(f"{number} {plural(value, scale, scale_plural)} {noun}", value * 10 ** power, singular, "count")
+    return Written(f"{number} {plural(value, scale, scale_plural)} {noun}", value * 10 ** power, singular)
 
 
 # --------------------------------------------------------------------------------------------
@@ -263,11 +270,14 @@ class WrittenPeriod:
     day: bool = False
 
 
+PERIOD_FORMS = ("half", "quarter", "code", "first_months", "end_of", "span", "month", "day", "year")
+
+
 @st.composite
-def periods(draw):
+def periods(draw, forms=PERIOD_FORMS):
+    """A period as it follows a figure, and its ISO form; forms=('code',) for 'T3 2019', 'S1-2016'."""
     year = draw(years)
-    form = draw(st.sampled_from(["half", "quarter", "code", "first_months", "end_of", "span", "month", "day",
-                                 "year"]))
+    form = draw(st.sampled_from(forms))
     if form in ("half", "quarter"):
         part, ordinals, length = ("semestre", HALF_ORDINALS, 6) if form == "half" else ("trimestre", QUARTER_ORDINALS, 3)
         index = draw(st.sampled_from(sorted(ordinals)))
@@ -311,24 +321,62 @@ def periods(draw):
 
 
 # --------------------------------------------------------------------------------------------
+# Known bugs. Each is a property that fails on a minimal example; the example is checked by a
+# strict xfail (test_known_bug) and also given to the property it breaks with @example, so that
+# the property fails deterministically while the bug is there. When a bug is fixed its entry
+# XPASSes: delete it, and the property runs in full again.
+
+
+@dataclass(frozen=True)
+class KnownBug:
+    id: str
+    reason: str  # the bug and its minimal example
+    examples: dict  # property (test function name) -> the arguments that show the bug
+    raises: type = AssertionError  # how the property fails on it
+
+
+KNOWN_BUGS: list[KnownBug] = []  # filled in below, each before the properties it breaks
+
+
+def known_bug(id: str, reason: str, raises: type = AssertionError, **examples) -> None:
+    KNOWN_BUGS.append(KnownBug(id, reason, examples, raises))
+
+
+def with_known_bugs(test):
+    """The property with an @example per known bug of it, and a strict xfail while there is one."""
+    bugs = [bug for bug in KNOWN_BUGS if test.__name__ in bug.examples]
+    for bug in reversed(bugs):
+        test = example(**bug.examples[test.__name__])(test)
+    if bugs:
+        reason = "known bugs " + ", ".join(bug.id for bug in bugs) + " (see KNOWN_BUGS)"
+        raises = tuple({bug.raises for bug in bugs})
+        test = pytest.mark.xfail(strict=True, raises=raises, reason=reason)(test)
+    return test
+
+
+# --------------------------------------------------------------------------------------------
 # 1. Round trips through the pure parsers
 
 
+@with_known_bugs
 @given(amounts())
 def test_parse_money_round_trip(written):
     assert parse_money(written.text) == Money(written.value, written.unit), written.text
 
 
+@with_known_bugs
 @given(percentages())
 def test_parse_percent_round_trip(written):
     assert parse_percent(written.text) == Percent(written.value, written.unit), written.text
 
 
+@with_known_bugs
 @given(counts())
 def test_parse_count_round_trip(written):
     assert parse_count(written.text) == Count(written.value, written.unit), written.text
 
 
+@with_known_bugs
 @given(periods())
 def test_parse_period_round_trip(written):
     period = parse_period(written.text)
@@ -336,20 +384,21 @@ def test_parse_period_round_trip(written):
 
 
 # --------------------------------------------------------------------------------------------
-# 2. Round trips through the pipeline: one figure in a sentence, one fact.
+# 2. Round trips through the pipeline: one figure in a sentence, exactly one fact, with the
+# figure's value, unit and kind and the period the sentence gives (None when it gives none).
 
 
 def capitalised(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-# (template, kind, sign): {figure} and {period} are filled in; sign is the direction the verb gives.
 AMOUNT_SENTENCES = [
     "Selon la BCEAO, les réserves de change ont atteint {figure} {period}.",
     "Le chiffre d'affaires du groupe s'est établi à {figure} {period}.",
     "Les recettes fiscales ont totalisé {figure} {period}, selon le ministère des Finances.",
     "{Period}, le montant des paiements en ligne s'est élevé à {figure}.",
 ]
+# (template, sign): the sign the verb gives to the change
 CHANGE_SENTENCES = [
     ("Le chiffre d'affaires a progressé de {figure} {period}.", 1),
     ("Les exportations ont reculé de {figure} {period}.", -1),
@@ -373,11 +422,10 @@ COUNT_SENTENCES = [
 
 def fill(template: str, figure: Written, period: WrittenPeriod | None) -> str:
     if period is None:
-        template = template.replace(" {period}", "").replace("{Period}, ", "")
-        template = capitalised(template)
+        template = capitalised(template.replace(" {period}", "").replace("{Period}, ", ""))
         return template.replace("{figure}", figure.text)
-    return template.replace("{figure}", figure.text).replace("{period}", period.text).replace(
-        "{Period}", capitalised(period.text))
+    return (template.replace("{figure}", figure.text).replace("{period}", period.text)
+            .replace("{Period}", capitalised(period.text)))
 
 
 def facts_of(text: str) -> list[tuple]:
@@ -390,50 +438,120 @@ def check_one_fact(text: str, value: Decimal, unit: str, kind: str, period: str 
     assert len(got) == 1, f"{text!r}: one figure, {len(got)} facts: {got}"
 
 
+all_periods = st.one_of(st.none(), periods())
 level_periods = st.one_of(st.none(), periods().filter(lambda p: not p.span))
-change_periods = st.one_of(st.none(), periods().filter(lambda p: not p.day))
+# 'T3 2019', 'S1-2016' have their own property below: they hit a known bug in every kind of sentence.
+uncoded = tuple(form for form in PERIOD_FORMS if form != "code")
+change_periods = st.one_of(st.none(), periods(forms=uncoded).filter(lambda p: not p.day))
+share_periods = st.one_of(st.none(), periods(forms=uncoded).filter(lambda p: not p.span))
+change_figures = percentages(signed=False, units=tuple(PERCENT_UNITS[:2]), max_integer=999)
+point_figures = percentages(signed=False, units=tuple(PERCENT_UNITS[2:]), max_integer=999)
+share_figures = percentages(signed=False, units=tuple(PERCENT_UNITS[:2]), max_integer=100).filter(
+    lambda w: w.value <= 100)
 
 
+def _amount(text: str, value: int, unit: str, period: WrittenPeriod | None = None, template: int = 1) -> dict:
+    """The arguments of test_pipeline_amount_round_trip for one amount."""
+    return dict(template=AMOUNT_SENTENCES[template], figure=Written(text, Decimal(value), unit), period=period)
+
+known_bug(
+    "B-currency-code-before-number",
+    "A currency code before the number gives no fact: 'Le prix est de MAD 500.' (also 'Dh 500', "
+    "'MAD 1,2 milliard', 'MAD 188 mille'), although parse_money reads them and 'USD 20 millions' works",
+    test_pipeline_amount_round_trip=_amount("MAD 500", 500, "MAD"),
+)
+known_bug(
+    "R-scale-abbreviation-at-sentence-end",
+    "A scale abbreviation that ends the sentence is dropped, so the value is a million times too small: 'Les "
+    "recettes ont atteint € 5 M.' gives 5 EUR ('€ 5 M en 2016' gives 5000000; parse_money('€ 5 M') is right); "
+    "'M.' is taken for an abbreviation",
+    test_pipeline_amount_round_trip=_amount("€ 635,4 M", 635400000, "EUR", template=3),
+)
+known_bug(
+    "Q-sentence-break-before-points",
+    "The parser starts a sentence at the figure, and the change loses its verb's sign and its metric: 'Le taux de "
+    "chômage a reculé de 251,9 points de pourcentage.' gives +251.9 pp with metric '' ('25,9 points' gives -25.9 "
+    "for 'taux de chômage'); the same sentence break inside a figure as C, K and P",
+    test_pipeline_point_change_round_trip=dict(sentence=POINT_CHANGE_SENTENCES[1],
+                                               figure=Written("251,9 points de pourcentage", Decimal("251.9"), "pp"),
+                                               period=None),
+)
+known_bug(
+    "G-year-like-count",
+    "A count whose number looks like a year (1900-2099) is dropped: 'Le CMI a recensé 2007 opérations.' gives "
+    "no fact ('2 007 opérations' works); the QUANTITY pattern excludes every 19xx/20xx number",
+    test_pipeline_count_round_trip=dict(template=COUNT_SENTENCES[0], figure=Written("2007 opérations", Decimal(2007),
+                                                                                    "opération"), period=None),
+)
+known_bug(
+    "E-terminal-not-counted",
+    "'terminal' is not read as a counted noun: 'Le CMI a recensé 1 terminal.' gives no fact ('1 bureau', "
+    "'2 terminaux' work), nor does 'La plateforme a enregistré 3.617 terminaux.'",
+    test_pipeline_count_round_trip=dict(template=COUNT_SENTENCES[0], figure=Written("1 terminal", Decimal(1), "terminal"),
+                                        period=None),
+)
+known_bug(
+    "E2-terminaux-after-dot-grouping",
+    "'La plateforme a enregistré 3.617 terminaux.' gives no fact ('3.617 opérations', '3 617 terminaux' work)",
+    test_pipeline_count_round_trip=dict(template=COUNT_SENTENCES[1],
+                                        figure=Written("3.617 terminaux", Decimal(3617), "terminal"), period=None),
+)
+known_bug(
+    "S-site-marchand-singular-with-period",
+    "The unit of a singular multi-word noun followed by a period loses its adjective: 'Le réseau compte 1 site "
+    "marchand en 2010.' has unit 'site', not 'site marchand' (without 'en 2010', or in the plural, it is right)",
+    test_pipeline_count_round_trip=dict(template=COUNT_SENTENCES[0],
+                                        figure=Written("1 site marchand", Decimal(1), "site marchand"),
+                                        period=WrittenPeriod("en 2010", "2010")),
+)
+
+
+@with_known_bugs
 @given(st.sampled_from(AMOUNT_SENTENCES), amounts(), level_periods)
 def test_pipeline_amount_round_trip(template, figure, period):
     text = fill(template, figure, period)
     check_one_fact(text, figure.value, figure.unit, "amount", period.iso if period else None)
 
 
-@given(st.sampled_from(CHANGE_SENTENCES), percentages(signed=False, units=tuple(PERCENT_UNITS[:2]), max_integer=999),
-       change_periods)
+@with_known_bugs
+@given(st.sampled_from(CHANGE_SENTENCES), change_figures, change_periods)
 def test_pipeline_change_round_trip(sentence, figure, period):
     template, sign = sentence
-    text = fill(template, figure, period)
-    check_one_fact(text, sign * figure.value, figure.unit, "change", period.iso if period else None)
+    check_one_fact(fill(template, figure, period), sign * figure.value, figure.unit, "change",
+                   period.iso if period else None)
 
 
-@given(st.sampled_from(POINT_CHANGE_SENTENCES), percentages(signed=False, units=tuple(PERCENT_UNITS[2:]), max_integer=999),
-       change_periods)
+@with_known_bugs
+@given(st.sampled_from(POINT_CHANGE_SENTENCES), point_figures, change_periods)
 def test_pipeline_point_change_round_trip(sentence, figure, period):
     template, sign = sentence
-    text = fill(template, figure, period)
-    check_one_fact(text, sign * figure.value, "pp", "change", period.iso if period else None)
+    check_one_fact(fill(template, figure, period), sign * figure.value, "pp", "change", period.iso if period else None)
 
 
-@given(st.sampled_from(SHARE_SENTENCES), percentages(signed=False, units=tuple(PERCENT_UNITS[:2]), max_integer=100),
-       level_periods)
+@with_known_bugs
+@given(st.sampled_from(SHARE_SENTENCES), share_figures, share_periods)
 def test_pipeline_share_round_trip(template, figure, period):
-    text = fill(template, figure, period)
-    check_one_fact(text, figure.value, "%", "share", period.iso if period else None)
+    check_one_fact(fill(template, figure, period), figure.value, "%", "share", period.iso if period else None)
 
 
+@with_known_bugs
+@given(st.sampled_from(CHANGE_SENTENCES), change_figures, periods(forms=("code",)))
+def test_pipeline_coded_period_round_trip(sentence, figure, period):
+    template, sign = sentence
+    check_one_fact(fill(template, figure, period), sign * figure.value, figure.unit, "change", period.iso)
+
+
+@with_known_bugs
 @given(st.sampled_from(COUNT_SENTENCES), counts(), level_periods)
 def test_pipeline_count_round_trip(template, figure, period):
-    text = fill(template, figure, period)
-    check_one_fact(text, figure.value, figure.unit, "count", period.iso if period else None)
+    check_one_fact(fill(template, figure, period), figure.value, figure.unit, "count", period.iso if period else None)
 
 
 # --------------------------------------------------------------------------------------------
 # 3. Never invent: no figure in the text, no fact out of it.
 
 _DIGIT_TOKEN = re.compile(r"\S*\d\S*")
-# The words a removed number leaves behind that would be a number on their own ('670 mille').
+# What a removed number leaves behind that is a number on its own ('670 mille' -> 'mille').
 _ORPHAN_SCALE = re.compile(r"^(?:mille|millions?|milliards?|MM?DH|M€|Md€|%)$")
 
 
@@ -448,11 +566,11 @@ def without_figures(sentence: str) -> str:
             continue
         dropped = False
         words.append(word)
-    text = " ".join(words)
-    return re.sub(r"\s+([,.;:)])", r"\1", text)
+    return re.sub(r"\s+([,.;:)])", r"\1", " ".join(words))
 
 
 def seed_sentences() -> list[str]:
+    """The seeds' sentences, figures removed: real prose of the genre, with no figure left."""
     sentences = []
     for path in sorted(SEEDS.glob("*.txt")):
         for line in path.read_text(encoding="utf-8").splitlines():
@@ -464,38 +582,29 @@ def seed_sentences() -> list[str]:
 
 
 SEED_SENTENCES = seed_sentences()
-
-
-def two_digits(n: int) -> str:
-    return f"{n:02d}"
-
-
 digit = st.integers(0, 9)
-pairs = st.integers(0, 99).map(two_digits)
+pairs = st.integers(0, 99).map(lambda n: f"{n:02d}")
 
 
 @st.composite
 def phone_numbers(draw):
-    kind = draw(st.sampled_from(["ma", "ma-local", "fr", "sn"]))
     p = [draw(pairs) for _ in range(4)]
-    if kind == "ma":
-        return f"+212 {draw(st.sampled_from(['5', '6', '7']))} {draw(pairs)} {' '.join(p)}"
-    if kind == "ma-local":
-        return f"0{draw(st.sampled_from(['5', '6', '7']))}{draw(digit)} {' '.join(p)}"
-    if kind == "fr":
-        return f"0{draw(st.integers(1, 9))} {' '.join(p)}"
-    return f"+221 33 {draw(st.integers(100, 999))} {p[0]} {p[1]}"
+    return draw(st.sampled_from([
+        f"+212 {draw(st.sampled_from(['5', '6', '7']))} {draw(pairs)} {' '.join(p)}",  # +212 5 22 12 34 56
+        f"0{draw(st.sampled_from(['5', '6', '7']))}{draw(digit)} {' '.join(p)}",  # 0522 12 34 56
+        f"0{draw(st.integers(1, 9))} {' '.join(p)}",  # 01 45 67 89 10
+        f"+33 {draw(st.integers(1, 9))} {' '.join(p)}",
+        f"+221 33 {draw(st.integers(100, 999))} {p[0]} {p[1]}",
+    ]))
 
 
 @st.composite
 def dates(draw):
-    year = draw(years)
-    month = draw(st.integers(1, 12))
-    day = draw(st.integers(1, 28))
-    written = draw(st.sampled_from(["1er" if day == 1 else str(day), str(day)]))
-    return draw(st.sampled_from([f"le {written} {MONTHS[month - 1]} {year}", f"le {day:02d}/{month:02d}/{year}",
-                                 f"le {written} {MONTHS[month - 1]}", f"en {MONTHS[month - 1]} {year}",
-                                 f"en {year}"]))
+    year, month, day = draw(years), draw(st.integers(1, 12)), draw(st.integers(1, 28))
+    written = "1er" if day == 1 else str(day)
+    name = MONTHS[month - 1]
+    return draw(st.sampled_from([f"le {written} {name} {year}", f"le {day:02d}/{month:02d}/{year}", f"le {written} {name}",
+                                 f"en {name} {year}", f"en {year}", f"du {written} au {day + 2} {name} {year}"]))
 
 
 @st.composite
@@ -510,6 +619,8 @@ def identifiers(draw):
         f"loi {draw(st.integers(1, 99))}-{draw(st.integers(1, 99)):02d}",
         f"Vision {draw(st.integers(2020, 2040))}",
         f"Maroc Numeric {draw(st.integers(2010, 2030))}",
+        f"COP{draw(st.integers(1, 30))}",
+        f"G{draw(st.sampled_from([7, 8, 20]))}",
     ]))
 
 
@@ -517,6 +628,12 @@ def identifiers(draw):
 def times_of_day(draw):
     hour, minute = draw(st.integers(0, 23)), draw(st.integers(0, 59))
     return draw(st.sampled_from([f"{hour}h{minute:02d}", f"{hour}h", f"{hour} heures"]))
+
+
+@st.composite
+def ordinals(draw):
+    n = draw(st.integers(2, 40))
+    return draw(st.sampled_from([f"la {n}e édition", f"la {n}ème édition", "la 1re édition", f"au {n}e rang"]))
 
 
 DISTRACTOR_SENTENCES = [
@@ -530,6 +647,8 @@ DISTRACTOR_SENTENCES = [
     ("Le projet s'inscrit dans la stratégie {}.", identifiers()),
     ("L'ouvrage est référencé sous l'{}.", identifiers()),
     ("La séance a été levée à {}.", times_of_day()),
+    ("Le salon en est à {}.", ordinals()),
+    ("Le siège est situé au {}, rue Ibn Batouta.", st.integers(1, 300)),
 ]
 
 
@@ -539,24 +658,56 @@ def distractors(draw):
     return template.format(draw(strategy))
 
 
+# Hijri dates, as Moroccan legal texts give them: 'dahir n° 1-96-83 du 15 safar 1417'.
+HIJRI_MONTHS = ["moharrem", "safar", "rabii I", "rabii II", "joumada I", "joumada II", "rejeb", "chaabane", "ramadan",
+                "chaoual", "kaada", "hija"]
+
+
+@st.composite
+def hijri_sentences(draw):
+    day = draw(st.integers(1, 29))
+    date_text = f"{'1er' if day == 1 else day} {draw(st.sampled_from(HIJRI_MONTHS))} {draw(st.integers(1400, 1450))}"
+    return draw(st.sampled_from([f"Le dahir du {date_text} a été publié au Bulletin officiel.",
+                                 f"Le décret a été promulgué le {date_text}."]))
+
+
+
+
+
+
 @pytest.mark.parametrize("sentence", SEED_SENTENCES)
 def test_seed_sentence_without_figures_gives_no_fact(sentence):
     assert facts_of(sentence) == []
 
 
+@with_known_bugs
+@given(st.one_of(st.sampled_from(SEED_SENTENCES), distractors()))
+def test_never_invent_in_one_sentence(sentence):
+    assert facts_of(sentence) == [], sentence
+
+
+@with_known_bugs
 @given(st.lists(st.one_of(st.sampled_from(SEED_SENTENCES), distractors()), min_size=1, max_size=4))
 def test_never_invent(sentences):
     text = " ".join(sentences)
     assert facts_of(text) == [], text
 
 
+@with_known_bugs
+@given(hijri_sentences())
+def test_never_invent_hijri_dates(sentence):
+    assert facts_of(sentence) == [], sentence
+
+
 # --------------------------------------------------------------------------------------------
-# 4. Never crash: any text gives a list of facts that serialise.
+# 4. Never crash: any text gives a list of facts that serialise; the parsers give a value or None.
 
 FRAGMENTS = ["1,056 milliard de dirhams", "+22,2%", "MDH", "€", "$", "le 24 mai 2016", " ", NBSP, NNBSP, "\u2009",
              "selon le CMI", "soit une hausse de", "les neuf premiers mois de", "entre 2013 et", "points de base",
+             "la même période", "l'année précédente", "T5 2016", "le 31 février 2016", "31/04/2016", "respectivement",
              ",", ".", "(", ")", "«", "»", "’", "\n", "\u200f", "\u202e", "\u0301", "\ufeff", "\x00", "\u2028",
              "Ⅻ", "٣", "١٢٣", "𝟙𝟚", "👍🏽", "ﷺ", "ǅ", "ß", "İ"]
+PARSERS = (parse_money, parse_percent, parse_count, parse_period)
 
 
 def check_never_crashes(text: str):
@@ -565,11 +716,51 @@ def check_never_crashes(text: str):
     json.dumps([fact.to_dict() for fact in facts], ensure_ascii=False)
 
 
+def check_parsers_never_crash(text: str):
+    for parse in PARSERS:
+        parse(text)
+
+
+
+
+@with_known_bugs
 @given(st.text(max_size=200))
 def test_never_crash_on_any_text(text):
     check_never_crashes(text)
 
 
+@with_known_bugs
 @given(st.lists(st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=4)), max_size=20).map("".join))
 def test_never_crash_on_figure_like_text(text):
     check_never_crashes(text)
+
+
+@with_known_bugs
+@given(st.one_of(st.text(max_size=60), st.lists(st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=4)),
+                                                  max_size=12).map("".join)))
+def test_parsers_never_crash_on_any_text(text):
+    check_parsers_never_crash(text)
+
+
+
+
+@with_known_bugs
+@given(st.integers(0, 10 ** 40).map(str), st.sampled_from(["", " milliards", " milliards de dirhams", " %", " opérations"]))
+def test_never_crash_on_long_numbers(digits, scale):
+    for text in (digits, f"{digits}{scale}", f"Le montant a atteint {digits}{scale} en 2016."):
+        check_parsers_never_crash(text)
+        check_never_crashes(text)
+
+
+# --------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "bug, test",
+    [pytest.param(bug, test, marks=pytest.mark.xfail(strict=True, raises=bug.raises, reason=bug.reason),
+                  id=f"{bug.id}-{test}")
+     for bug in KNOWN_BUGS for test in bug.examples],
+)
+def test_known_bug(bug, test):
+    """The property `test` on the bug's minimal example: fails while the bug is there."""
+    globals()[test].hypothesis.inner_test(**bug.examples[test])

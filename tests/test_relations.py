@@ -31,7 +31,6 @@ def test_every_record_of_the_passage(pipeline, case):
 
 
 def test_the_table_covers_every_behaviour():
-    behaviours = {b for case in CASES for b in case["behaviour"]}
     for needed in ("metric-subject", "metric-cest", "metric-of", "passer-de-a", "en-nombre-en-valeur", "change-sign",
                    "share", "respectivement", "elliptical-unit", "period-relative", "period-date", "period-discourse",
                    "source-selon", "source-dapres", "source-chez", "source-statistiques-de", "source-publiees-par",

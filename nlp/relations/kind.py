@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
-from nlp.lexicon import change_words, metric_nouns
+from nlp.lexicon import change_words
 
 _WINDOW = 5
 
@@ -31,13 +31,6 @@ def change_cue(span: Span) -> tuple[int, object] | None:
             return words[head.lemma_.lower()], head
         head = head.head
     return None
-
-
-def is_share_context(span: Span) -> bool:
-    """A percentage that is a level: 'la part de', 'un taux de', 'à hauteur de', 'représente'."""
-    nouns = metric_nouns()
-    left = span.doc[max(span.sent.start, span.start - 8) : span.start]
-    return any(nouns.get(t.lemma_.lower()) == "share" or t.lemma_.lower() in ("représenter", "hauteur") for t in left)
 
 
 def kind_and_sign(span: Span) -> tuple[str, int]:
