@@ -22,12 +22,9 @@ def shared_pipeline() -> Language:
 
 def extract(text: str, *, doc_id: str | None = None, date: date | None = None) -> list[Fact]:
     """The facts of one article; `date` is its publication date, the reference of relative periods."""
-    article = Article(doc_id or "", text, date)
-    nlp = shared_pipeline()
-    doc = next(iter(prepared_docs(nlp, [article])))
-    for _, component in nlp.pipeline:
-        doc = component(doc)
-    return facts_of_doc(doc, article)
+    from nlp.streaming import extract_batch
+
+    return extract_batch([Article(doc_id or "", text, date)])[0]
 
 
 def extract_articles(articles: Iterable[Article], *, batch_size: int = 16) -> Iterator[tuple[Article, list[Fact]]]:

@@ -13,6 +13,7 @@ from nlp.writers import FORMATS
 
 app = typer.Typer(
     add_completion=False,
+    pretty_exceptions_enable=False,
     no_args_is_help=True,
     rich_markup_mode=None,
     help=(

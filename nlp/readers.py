@@ -4,6 +4,7 @@ from __future__ import annotations
 import glob
 import io
 import json
+import re
 import sys
 from dataclasses import dataclass, field
 from datetime import date
@@ -11,7 +12,7 @@ from pathlib import Path
 from typing import Iterator
 
 SUFFIXES = (".txt", ".html", ".htm", ".jsonl")
-DEFAULT_MAX_CHARS = 1_000_000
+DEFAULT_MAX_CHARS = 10_000_000  # longer articles are read in pieces; past this, it is not an article
 _SNIFF = 8192
 
 
@@ -25,6 +26,14 @@ class Article:
     text: str
     date: date | None = None
     fields: dict = field(default_factory=dict, compare=False)  # carried to the output: title, url, …
+
+    def __post_init__(self):
+        # A lone surrogate ('\ud800' escaped in JSON) cannot be written out: U+FFFD, one for one.
+        if _SURROGATE.search(self.text):
+            object.__setattr__(self, "text", _SURROGATE.sub("\ufffd", self.text))
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import multiprocessing
+from dataclasses import replace
 from collections import deque
 from itertools import islice
 from typing import Iterable, Iterator
@@ -13,12 +14,52 @@ Item = Article | Skipped
 
 
 def extract_batch(articles: list[Article], *, batch_size: int = 16) -> list[list[Fact]]:
-    """The facts of each article of a batch, through `nlp.pipe` on this process's pipeline."""
+    """The facts of each article of a batch, through `nlp.pipe` on this process's pipeline.
+
+    A long article is read in pieces (see `pieces`); its facts keep offsets into the whole text.
+    """
     from nlp.api import facts_of_doc, prepared_docs, shared_pipeline
 
     nlp = shared_pipeline()
-    docs = nlp.pipe(prepared_docs(nlp, articles), batch_size=batch_size)
-    return [facts_of_doc(doc, article) for doc, article in zip(docs, articles)]
+    parts = [(owner, offset, piece) for owner, article in enumerate(articles) for offset, piece in pieces(article)]
+    docs = nlp.pipe(prepared_docs(nlp, (piece for _, _, piece in parts)), batch_size=batch_size)
+    facts: list[list[Fact]] = [[] for _ in articles]
+    for doc, (owner, offset, piece) in zip(docs, parts):
+        facts[owner].extend(_shifted(fact, offset) for fact in facts_of_doc(doc, piece))
+    return facts
+
+
+# The parser needs about 1 GB of working memory per 100,000 characters: longer articles are read
+# in pieces cut at a paragraph, else a line, else a sentence boundary.
+PIECE_CHARS = 100_000
+_BOUNDARIES = ("\n\n", "\n", ". ", " ")
+
+
+def pieces(article: Article, size: int = PIECE_CHARS) -> list[tuple[int, Article]]:
+    """(offset, piece) of an article, each piece at most `size` characters; one piece for a usual article."""
+    text = article.text
+    if len(text) <= size:
+        return [(0, article)]
+    out, start = [], 0
+    while start < len(text):
+        end = min(len(text), start + size)
+        if end < len(text):
+            for boundary in _BOUNDARIES:
+                cut = text.rfind(boundary, start + size // 2, end)
+                if cut != -1:
+                    end = cut + len(boundary)
+                    break
+        out.append((start, Article(article.doc_id, text[start:end], article.date, article.fields)))
+        start = end
+    return out
+
+
+def _shifted(fact: Fact, offset: int) -> Fact:
+    if not offset or fact.evidence is None:
+        return fact
+    evidence = fact.evidence
+    return replace(fact, evidence=replace(evidence, start=evidence.start + offset, end=evidence.end + offset,
+                                          sentence_start=evidence.sentence_start + offset))
 
 
 def extract_stream(items: Iterable[Item], *, n_process: int = 1, batch_size: int = 16) -> Iterator[tuple[Item, list[Fact]]]:
@@ -26,21 +67,37 @@ def extract_stream(items: Iterable[Item], *, n_process: int = 1, batch_size: int
     batches = _batches(iter(items), batch_size)
     if n_process <= 1:
         for batch in batches:
-            yield from _joined(batch, extract_batch([i for i in batch if isinstance(i, Article)], batch_size=batch_size))
+            yield from _joined(*_guarded(batch, batch_size))
         return
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
     with context.Pool(n_process) as pool:
         pending: deque = deque()
         for batch in batches:
-            articles = [i for i in batch if isinstance(i, Article)]
-            pending.append((batch, pool.apply_async(extract_batch, (articles,), {"batch_size": batch_size})))
+            pending.append(pool.apply_async(_guarded, (batch, batch_size)))
             # A few batches in flight per worker: enough to keep them busy, never the whole corpus.
             while len(pending) > 2 * n_process:
-                done, result = pending.popleft()
-                yield from _joined(done, result.get())
+                yield from _joined(*pending.popleft().get())
         while pending:
-            done, result = pending.popleft()
-            yield from _joined(done, result.get())
+            yield from _joined(*pending.popleft().get())
+
+
+def _guarded(batch: list[Item], batch_size: int) -> tuple[list[Item], list[list[Fact]]]:
+    """The batch's facts; if the batch fails, article by article, a failing one becoming a Skipped."""
+    articles = [i for i in batch if isinstance(i, Article)]
+    try:
+        return batch, extract_batch(articles, batch_size=batch_size)
+    except Exception:  # one bad article never stops the others: find it below
+        pass
+    items, facts = [], []
+    for item in batch:
+        if isinstance(item, Article):
+            try:
+                facts.append(extract_batch([item], batch_size=1)[0])
+            except Exception as error:
+                item = Skipped(item.doc_id, f"expected an article chiffres can read, got {type(error).__name__}: {error}",
+                               kind="failed")
+        items.append(item)
+    return items, facts
 
 
 def _batches(items: Iterator[Item], size: int) -> Iterator[list[Item]]:

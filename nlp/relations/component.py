@@ -15,7 +15,7 @@ from nlp.relations.distribution import distribute, distributed, respectively
 from nlp.relations.kind import absolute_change, kind_and_sign
 from nlp.relations.metric import Discourse, FIGURES, metric_of, starts_range_end
 from nlp.relations.sources import Attribution
-from nlp.relations.timeline import Timeline, is_comparison
+from nlp.relations.timeline import Timeline, is_comparison, sentence_starts
 
 _SCALE_WORDS = {"million", "millions", "milliard", "milliards", "mille", "billion", "billions", "de", "d'"}
 
@@ -36,12 +36,16 @@ class FactExtractor:
 def extract_facts(doc: Doc) -> list[Fact]:
     """The facts of a parsed, normalised document, in text order, each fact once."""
     figures = [s for s in doc.ents if s.label_ in FIGURES and s._.value is not None]
-    timeline = Timeline(doc, doc._.date)
-    sources = Attribution(doc)
+    sentence_of = sentence_starts(doc)
+    timeline = Timeline(doc, doc._.date, sentence_of)
+    sources = Attribution(doc, sentence_of)
+    by_sentence: dict[int, list[Span]] = {}
+    for figure in figures:
+        by_sentence.setdefault(sentence_of[figure.start], []).append(figure)
     discourse = Discourse()
     facts: list[Fact] = []
     for sent in doc.sents:
-        in_sentence = [f for f in figures if f.sent.start == sent.start]
+        in_sentence = by_sentence.get(sent.start, [])
         if not in_sentence:
             continue
         carried = timeline.last_before(sent.start)

@@ -1,6 +1,7 @@
 """Who a figure is attributed to: cues, attribution verbs, speakers resolved to their organisation."""
 from __future__ import annotations
 
+import bisect
 import functools
 from collections import Counter
 
@@ -17,12 +18,15 @@ _PRONOUNS = {"il", "elle", "-il", "-elle", "-t-il", "-t-elle", "ils", "elles", "
 class Attribution:
     """The source of each sentence of an article, and the organisation the article reports."""
 
-    def __init__(self, doc: Doc):
+    def __init__(self, doc: Doc, sentence_of: list[int]):
         self.doc = doc
+        self.sentence_of = sentence_of
         known = _known_names()
         orgs = [s for s in doc.ents if s.label_ == "ORG" and s._.org]
         # Where two organisations are in reach, the one the lexicon knows is the likelier source.
         self.orgs = sorted(orgs, key=lambda s: (s._.org.lower() not in known, s.start))
+        self.rank = {(org.start, org.end): rank for rank, org in enumerate(self.orgs)}
+        self.org_at = {i: org for org in reversed(self.orgs) for i in range(org.start, org.end)}
         self.speakers = self._speakers()
         self.by_sentence: dict[int, str] = {}
         self.explicit: set[int] = set()
@@ -36,8 +40,10 @@ class Attribution:
                 if explicit:
                     self.explicit.add(sent.start)
         # The article's own source: the organisation most often credited in sentences that give figures.
-        self.with_figures = {f.sent.start for f in doc.ents if f.label_ in ("MONEY", "PERCENT", "QUANTITY")}
+        self.with_figures = {sentence_of[f.start] for f in doc.ents if f.label_ in ("MONEY", "PERCENT", "QUANTITY")}
         self.main = self._main_source()
+        # Sentences whose source carries over to the following ones, in order.
+        self.carriers = sorted(s for s in self.by_sentence if s in self.explicit or s in self.with_figures)
 
     def _main_source(self) -> str | None:
         """The organisation the article reports: credited for figures, or most of the explicit credits (twice at least)."""
@@ -53,21 +59,19 @@ class Attribution:
 
     def source_of(self, figure: Span) -> str | None:
         """The sentence's own attribution, else the last one before it, else the article's."""
-        start = figure.sent.start
+        start = self.sentence_of[figure.start]
         if start in self.by_sentence:
             return self.by_sentence[start]
         # A subject that gives no figure (a headline, an aside) does not carry over to the next sentences.
-        earlier = [s for s in self.by_sentence if s < start and (s in self.explicit or s in self.with_figures)]
+        earlier = bisect.bisect_left(self.carriers, start)
         if earlier:
-            return self.by_sentence[max(earlier)]
+            return self.by_sentence[self.carriers[earlier - 1]]
         return self.main
 
     def _org_in(self, start: int, end: int) -> Span | None:
         """The organisation that overlaps [start, end): a known one first, else the first in the text."""
-        for org in self.orgs:
-            if org.start < end and org.end > start:
-                return org
-        return None
+        found = {self.org_at[i] for i in range(start, end) if i in self.org_at}
+        return min(found, key=lambda org: self.rank[(org.start, org.end)]) if found else None
 
     def _speakers(self) -> dict[str, str]:
         """Surname of a named speaker -> the organisation their title ties them to."""
@@ -137,7 +141,8 @@ class Attribution:
 
     def _subject_org(self, sent: Span) -> str | None:
         """An organisation that is the subject of the sentence's main verb: 'Maroc Telecommerce a enregistré ...'."""
-        for org in self.orgs:
+        in_sentence = {self.org_at[i] for i in range(sent.start, sent.end) if i in self.org_at}
+        for org in sorted(in_sentence, key=lambda o: self.rank[(o.start, o.end)]):
             # The parser often leaves a long name unattached: an organisation right before the verb is its subject.
             if sent.start <= org.start and org.end < sent.end and org.doc[org.end].pos_ in ("AUX", "VERB"):
                 # ... unless the name sits in a complement: 'les sites adhérents au CMI et à Maroc Telecommerce ont …'.

@@ -58,9 +58,9 @@ def sentence_starts(doc: Doc) -> list[int]:
 class Timeline:
     """Every period of an article resolved in reading order, and the period of each figure."""
 
-    def __init__(self, doc: Doc, reference: date | None = None):
+    def __init__(self, doc: Doc, reference: date | None = None, sentence_of: list[int] | None = None):
         self.periods = [s for s in doc.ents if s.label_ == "PERIOD" and s._.value is not None]
-        self.sentence_of = sentence_starts(doc)
+        self.sentence_of = sentence_of if sentence_of is not None else sentence_starts(doc)
         self.compared = {span.start: is_comparison(span) for span in self.periods}
         self.reference = reference
         self.year = reference.year if reference else self._infer_year()
