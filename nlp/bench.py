@@ -60,13 +60,10 @@ def child(kind: str, corpus: Path, n_process: int, batch_size: int) -> dict:
         for _ in model.pipe(texts, n_process=n_process, batch_size=batch_size):
             pass
     else:
-        from nlp.api import shared_pipeline
         from nlp.readers import Article
         from nlp.streaming import extract_stream
 
-        list(extract_stream([Article("warm", t) for t in texts[:2]]))
-        if n_process > 1:
-            shared_pipeline.cache_clear()  # workers load their own; the parent keeps no copy
+        list(extract_stream([Article("warm", t) for t in texts[:2]]))  # loads the pipeline, as bare spaCy's is
         started = time.perf_counter()
         for _ in extract_stream((Article(r["id"], r["text"]) for r in records), n_process=n_process,
                                 batch_size=batch_size):

@@ -6,8 +6,8 @@ from decimal import Decimal
 
 import regex
 
-from nlp.lexicon import fold_apostrophes, invariable_nouns
-from nlp.numbers import read_number, skip_space, split_qualifier, split_trailing_qualifier
+from nlp.lexicon import invariable_nouns
+from nlp.numbers import figure_text, read_number, skip_space
 
 _OF = regex.compile(r"(?:de\s++|d')\s*+", regex.IGNORECASE)
 
@@ -24,11 +24,7 @@ def parse_count(text: str, *, noun: str | None = None) -> Count | None:
 
     noun: the counted noun already lemmatised by the caller; otherwise the plural mark is dropped.
     """
-    text = fold_apostrophes(text).strip(" (")
-    trailing, text = split_trailing_qualifier(text)
-    qualifier, position = split_qualifier(text)
-    if qualifier == "=":
-        qualifier = trailing
+    text, qualifier, position = figure_text(text)
     number = read_number(text, position)
     if number is None:
         return None

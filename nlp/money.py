@@ -7,8 +7,8 @@ from decimal import Decimal
 
 import regex
 
-from nlp.lexicon import currencies, fold_apostrophes
-from nlp.numbers import read_number, skip_space, split_qualifier, split_trailing_qualifier, tidy
+from nlp.lexicon import currencies
+from nlp.numbers import figure_text, read_number, skip_space, tidy
 
 _OF = regex.compile(r"(?:de\s++|d')\s*+", regex.IGNORECASE)
 
@@ -25,11 +25,7 @@ def parse_money(text: str, *, currency: str | None = None) -> Money | None:
 
     currency: the unit of an elliptical amount ('269,8 millions' after '270,3 MDH').
     """
-    text = fold_apostrophes(text).strip(" (")
-    trailing, text = split_trailing_qualifier(text)
-    qualifier, position = split_qualifier(text)
-    if qualifier == "=":
-        qualifier = trailing
+    text, qualifier, position = figure_text(text)
     prefix = _read_currency(text, position)
     if prefix:
         (code, power), position = prefix

@@ -1,11 +1,11 @@
 """Give each figure and period span its value, through the pure parsers."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
-
-from dataclasses import replace
 
 from nlp.counts import Count, parse_count
 from nlp.extensions import declare

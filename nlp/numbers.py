@@ -153,6 +153,17 @@ def qualifier_before(text: str) -> str:
     return "="
 
 
+def figure_text(text: str) -> tuple[str, str, int]:
+    """(text, qualifier, where the number starts) of a figure's text, its qualifier before or after it.
+
+    'près de 30%' and '600 dirhams environ' are '~'; typographic apostrophes become straight ones.
+    """
+    text = fold_apostrophes(text).strip(" (")
+    trailing, text = split_trailing_qualifier(text)
+    qualifier, position = split_qualifier(text)
+    return text, (trailing if qualifier == "=" else qualifier), position
+
+
 def split_trailing_qualifier(text: str) -> tuple[str, str]:
     """A qualifier written after the figure ('600 dirhams environ') and the text without it."""
     folded = fold_apostrophes(text).lower().rstrip(" .,;:)")

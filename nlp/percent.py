@@ -5,8 +5,8 @@ import functools
 from dataclasses import dataclass
 from decimal import Decimal
 
-from nlp.lexicon import fold_apostrophes, read_yaml
-from nlp.numbers import read_number, skip_space, split_qualifier, split_trailing_qualifier, tidy
+from nlp.lexicon import read_yaml
+from nlp.numbers import figure_text, read_number, skip_space, tidy
 
 
 @dataclass(frozen=True)
@@ -18,11 +18,7 @@ class Percent:
 
 def parse_percent(text: str) -> Percent | None:
     """'près de 30%' -> Percent(30, '%', '~'); basis points become percentage points."""
-    text = fold_apostrophes(text).strip(" (")
-    trailing, text = split_trailing_qualifier(text)
-    qualifier, position = split_qualifier(text)
-    if qualifier == "=":
-        qualifier = trailing
+    text, qualifier, position = figure_text(text)
     number = read_number(text, position)
     if number is None or number.scaled:
         return None

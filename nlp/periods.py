@@ -242,18 +242,14 @@ def _parse_single(text: str) -> Period | RelativePeriod | None:
             continue
         groups = match.groupdict()
         year = int(groups["year"]) if groups.get("year") else None
-        if name == "part":
-            length = v["parts"][match["part"]]
-            index = v["ordinals"][match["ord"]]
+        if name in ("part", "part_code"):
+            if name == "part":
+                length, index = v["parts"][match["part"]], v["ordinals"][match["ord"]]
+            else:
+                length, index = {"t": 3, "q": 3, "s": 6, "h": 6}[match["code"]], int(match["n"])
             if index * length > 12:
                 return None
             return _months(year, (index - 1) * length + 1, index * length, this_year=bool(groups.get("current")))
-        if name == "part_code":
-            length = {"t": 3, "q": 3, "s": 6, "h": 6}[match["code"]]
-            index = int(match["n"])
-            if index * length > 12:
-                return None
-            return _months(year, (index - 1) * length + 1, index * length)
         if name == "first_months":
             n = v["counts"].get(match["n"]) or int(match["n"])
             if not 1 <= n <= 12:

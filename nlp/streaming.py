@@ -69,8 +69,12 @@ def extract_stream(items: Iterable[Item], *, n_process: int = 1, batch_size: int
         for batch in batches:
             yield from _joined(*_guarded(batch, batch_size))
         return
-    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
-    with context.Pool(n_process) as pool:
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    if method == "fork":
+        from nlp.api import shared_pipeline
+
+        shared_pipeline()  # loaded once here, the forked workers share it instead of loading their own
+    with multiprocessing.get_context(method).Pool(n_process) as pool:
         pending: deque = deque()
         for batch in batches:
             pending.append(pool.apply_async(_guarded, (batch, batch_size)))

@@ -7,23 +7,12 @@ from decimal import Decimal
 import pytest
 
 from nlp.counts import Count, parse_count
+from conftest import NBSP, NNBSP, check
 
-NBSP = "\u00a0"
-NNBSP = "\u202f"
 
 
 def count(value: str, noun: str, qualifier: str = "=") -> Count:
     return Count(Decimal(value), noun, qualifier)
-
-
-def check(function, rows):
-    """Every (input, expected) row of a table; one failure lists all the wrong rows."""
-    wrong = []
-    for text, expected in rows:
-        got = function(text)
-        if got != expected:
-            wrong.append(f"{text!r}: expected {expected!r}, got {got!r}")
-    assert not wrong, "\n".join(wrong)
 
 
 DIGITS = [

@@ -7,23 +7,12 @@ from decimal import Decimal
 import pytest
 
 from nlp.money import Money, parse_money
+from conftest import NBSP, NNBSP, check
 
-NBSP = "\u00a0"
-NNBSP = "\u202f"
 
 
 def money(amount: str, currency: str, qualifier: str = "=") -> Money:
     return Money(Decimal(amount), currency, qualifier)
-
-
-def check(function, rows):
-    """Every (input, expected) row of a table; one failure lists all the wrong rows."""
-    wrong = []
-    for text, expected in rows:
-        got = function(text)
-        if got != expected:
-            wrong.append(f"{text!r}: expected {expected!r}, got {got!r}")
-    assert not wrong, "\n".join(wrong)
 
 
 MOROCCO = [

@@ -7,20 +7,9 @@ from decimal import Decimal
 import pytest
 
 from nlp.numbers import qualifier_before, read_number, skip_space, split_qualifier, tidy
+from conftest import NBSP, NNBSP, check
 
-NBSP = "\u00a0"  # no-break space
-NNBSP = "\u202f"  # narrow no-break space (thousands, and before '%' in French typography)
 THIN = "\u2009"
-
-
-def check(function, rows):
-    """Every (input, expected) row of a table; one failure lists all the wrong rows."""
-    wrong = []
-    for text, expected in rows:
-        got = function(text)
-        if got != expected:
-            wrong.append(f"{text!r}: expected {expected!r}, got {got!r}")
-    assert not wrong, "\n".join(wrong)
 
 
 def reading(text):

@@ -7,23 +7,12 @@ from decimal import Decimal
 import pytest
 
 from nlp.percent import Percent, parse_percent
+from conftest import NBSP, NNBSP, check
 
-NBSP = "\u00a0"
-NNBSP = "\u202f"
 
 
 def pct(value: str, unit: str = "%", qualifier: str = "=") -> Percent:
     return Percent(Decimal(value), unit, qualifier)
-
-
-def check(function, rows):
-    """Every (input, expected) row of a table; one failure lists all the wrong rows."""
-    wrong = []
-    for text, expected in rows:
-        got = function(text)
-        if got != expected:
-            wrong.append(f"{text!r}: expected {expected!r}, got {got!r}")
-    assert not wrong, "\n".join(wrong)
 
 
 PERCENT_SIGN = [

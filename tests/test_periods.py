@@ -7,19 +7,10 @@ from datetime import date
 import pytest
 
 from nlp.periods import Period, RelativePeriod, parse_period
+from conftest import check
 
 # An article dated 15 November 2017.
 REFERENCE = date(2017, 11, 15)
-
-
-def check(function, rows):
-    """Every (input, expected) row of a table; one failure lists all the wrong rows."""
-    wrong = []
-    for text, expected in rows:
-        got = function(text)
-        if got != expected:
-            wrong.append(f"{text!r}: expected {expected!r}, got {got!r}")
-    assert not wrong, "\n".join(wrong)
 
 
 def iso(result):
