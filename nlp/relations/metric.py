@@ -240,8 +240,18 @@ def _verb_subject(span: Span, discourse: Discourse) -> str | None:
         return None
     lemmas = verb_lemmas(verb)
     if span.label_ == "QUANTITY" and not lemmas & (level_verbs() | set(change_words())):
-        return _count_phrase(span)
+        # 'le marché russe a enregistré 52 000 arrivées': the arrivals of the Russian market.
+        owner = [c for c in verb.children if c.dep_ == "nsubj" and names_a_measure(c) and not _is_actor(c)]
+        counted = _count_phrase(span)
+        if owner and counted:
+            return f"{counted} {_of(noun_phrase(owner[0]))}"
+        return counted
     return _subject_of(verb, discourse) or _object_of(verb, span)
+
+
+def _of(phrase: str) -> str:
+    """'de' before a noun phrase, elided before a vowel: 'de marché russe', 'd'arrivées'."""
+    return ("d'" if phrase[:1] in "aeiouéèêhâ" else "de ") + phrase
 
 
 def _object_of(verb: Token, span: Span) -> str | None:
@@ -335,7 +345,7 @@ def _count_phrase(span: Span) -> str:
         obliques = [c for c in verb.children if c.dep_.startswith("obl") and c.ent_type_ not in ("PERIOD", *FIGURES)]
         tail = noun_phrase_with_case(obliques[0]) if obliques else ""
         phrase = " ".join(p for p in (phrase, verb.lower_, tail) if p)
-    return ("nombre d'" if phrase[:1] in "aeiouéèhâ" else "nombre de ") + phrase
+    return "nombre " + _of(phrase)
 
 
 def noun_phrase_with_case(head: Token) -> str:
