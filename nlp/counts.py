@@ -4,12 +4,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-import regex
-
 from nlp.lexicon import invariable_nouns
-from nlp.numbers import figure_text, read_number, skip_space
+from nlp.numbers import figure_text, read_number, skip_of, skip_space
 
-_OF = regex.compile(r"(?:de\s++|d')\s*+", regex.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -29,8 +26,7 @@ def parse_count(text: str, *, noun: str | None = None) -> Count | None:
     if number is None:
         return None
     position = skip_space(text, number.end)
-    of = _OF.match(text, position)
-    rest = text[of.end() if of else position:].strip(" .,;:)»").lower()
+    rest = text[skip_of(text, position):].strip(" .,;:)»").lower()
     if noun is None:
         if not rest or not rest[0].isalpha():
             return None

@@ -125,6 +125,12 @@ def scales() -> dict[str, int]:
 
 
 @functools.cache
+def scale_words() -> frozenset[str]:
+    """The scale words written out ('mille', 'million', 'milliards'), lower case, not the abbreviations."""
+    return frozenset(word.lower() for word in scales() if word.isalpha() and len(word) > 4 and word.islower())
+
+
+@functools.cache
 def qualifiers() -> dict[str, str]:
     """Qualifier phrase (lower case, straight apostrophe) -> '~', '>' or '<'."""
     table: dict[str, str] = {}

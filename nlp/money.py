@@ -5,12 +5,9 @@ import functools
 from dataclasses import dataclass
 from decimal import Decimal
 
-import regex
-
 from nlp.lexicon import currencies
-from nlp.numbers import figure_text, read_number, skip_space, tidy
+from nlp.numbers import figure_text, read_number, skip_of, skip_space, tidy
 
-_OF = regex.compile(r"(?:de\s++|d')\s*+", regex.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -35,8 +32,7 @@ def parse_money(text: str, *, currency: str | None = None) -> Money | None:
         return None
     position = skip_space(text, number.end)
     if not prefix:
-        of = _OF.match(text, position)
-        suffix = _read_currency(text, of.end() if of else position)
+        suffix = _read_currency(text, skip_of(text, position))
         if suffix:
             (code, power), position = suffix
         elif currency is not None and number.scaled:

@@ -9,6 +9,7 @@ from spacy.util import filter_spans
 
 from nlp.counts import Count, parse_count
 from nlp.extensions import declare
+from nlp.lexicon import scale_words
 from nlp.money import Money, parse_money
 from nlp.numbers import qualifier_before, read_number
 from nlp.percent import parse_percent
@@ -60,7 +61,7 @@ class Normalizer:
         elif span.label_ == "PERCENT":
             value = parse_percent(span.text)
         else:
-            nouns = [t for t in span if t.is_alpha and t.pos_ in ("NOUN", "ADJ", "PROPN") and t.lower_ not in _SCALE_WORDS]
+            nouns = [t for t in span if t.is_alpha and t.pos_ in ("NOUN", "ADJ", "PROPN") and t.lower_ not in scale_words()]
             noun = " ".join(t.lemma_.lower() for t in nouns) or None
             value = parse_count(span.text, noun=noun)
         if value is None:
@@ -135,9 +136,6 @@ def _join_ranges(doc: Doc) -> list[Span]:
         joined.append(span)
         i += 1
     return joined
-
-
-_SCALE_WORDS = {"million", "millions", "milliard", "milliards", "mille", "billion", "billions", "de", "d'"}
 
 
 def _partner(span: Span, figures: list[Span], before: str, after: str) -> Span | None:

@@ -8,7 +8,7 @@ from decimal import Decimal, localcontext
 import regex
 from text_to_num import text2num
 
-from nlp.lexicon import fold_apostrophes, qualifiers, scales
+from nlp.lexicon import fold_apostrophes, qualifiers, scale_words, scales
 
 # French writes the decimal comma and groups thousands with '.', a space, a no-break space
 # or a narrow no-break space: '1,056' is 1.056 and '211.000' is 211000.
@@ -102,7 +102,8 @@ def _read_number_words(text: str, start: int) -> tuple[Decimal, int] | None:
     while True:
         gap = _SPACE.match(text, position)
         word = _WORD.match(text, gap.end())
-        if not word or word.group().lower() in _SCALE_WORDS:
+        # 'mille' stays in the run ('trois cent mille'); million and milliard scale what comes before.
+        if not word or word.group().lower() in scale_words() - {"mille"}:
             break
         words.append(word.group().lower())
         position = word.end()
@@ -112,9 +113,6 @@ def _read_number_words(text: str, start: int) -> tuple[Decimal, int] | None:
         elif len(words) > 1 and words[-1] != "et":
             break
     return best
-
-
-_SCALE_WORDS = {"million", "millions", "milliard", "milliards", "billion", "billions"}
 
 
 @functools.lru_cache(maxsize=4096)
@@ -188,6 +186,15 @@ def split_qualifier(text: str) -> tuple[str, int]:
 @functools.cache
 def _qualifiers_longest_first() -> tuple[tuple[str, str], ...]:
     return tuple(sorted(qualifiers().items(), key=lambda item: -len(item[0])))
+
+
+_OF = regex.compile(r"(?:de\s++|d')\s*+", regex.IGNORECASE)
+
+
+def skip_of(text: str, start: int) -> int:
+    """The position after the 'de' or 'd'' that joins a number to its unit ('1,3 million d'opérations')."""
+    of = _OF.match(text, start)
+    return of.end() if of else start
 
 
 def skip_space(text: str, start: int) -> int:

@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span
 
 from nlp.extensions import declare
 from nlp.fact import Evidence, Fact
+from nlp.lexicon import scale_words
 from nlp.money import parse_money
 from nlp.periods import Period
 from nlp.relations.distribution import distribute, distributed, respectively
@@ -17,7 +18,6 @@ from nlp.relations.metric import Discourse, FIGURES, metric_of, starts_range_end
 from nlp.relations.sources import Attribution
 from nlp.relations.timeline import Timeline, is_comparison, sentence_starts
 
-_SCALE_WORDS = {"million", "millions", "milliard", "milliards", "mille", "billion", "billions", "de", "d'"}
 
 
 @Language.factory("chiffres_facts", assigns=["doc._.facts"], default_config={})
@@ -117,7 +117,7 @@ def _elliptical(figure: Span) -> bool:
     if figure.label_ == "MONEY":
         return parse_money(figure.text) is None
     if figure.label_ == "QUANTITY":
-        return not any(t.is_alpha and t.lower_ not in _SCALE_WORDS for t in figure)
+        return not any(t.is_alpha and t.lower_ not in scale_words() and t.lower_ not in ("de", "d'") for t in figure)
     return False
 
 

@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from nlp.lexicon import actor_nouns, change_words, level_verbs, metric_nouns, non_metric_nouns
+from nlp.lexicon import actor_nouns, change_words, scale_words, level_verbs, metric_nouns, non_metric_nouns
 from nlp.relations.kind import change_cue
 from nlp.relations.lemmas import is_verbal, verb_lemmas
 
@@ -334,7 +334,7 @@ def _demonstrative(pronoun: Token, discourse: Discourse) -> str | None:
 
 def _count_phrase(span: Span) -> str:
     """'nombre de' and the counted noun with its complements: 'nombre d'opérations de paiement par cartes bancaires'."""
-    nouns = [t for t in span if t.pos_ in ("NOUN", "PROPN") and t.lower_ not in ("million", "millions", "milliard", "milliards", "mille")]
+    nouns = [t for t in span if t.pos_ in ("NOUN", "PROPN") and t.lower_ not in scale_words()]
     if not nouns:
         return ""
     phrase = noun_phrase(nouns[0])
