@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 from nlp.fact import Fact
 from nlp.pipeline import load, plain_spaces
 from nlp.readers import Article
+from nlp.streaming import BATCH_SIZE
 
 
 @functools.cache
@@ -27,7 +28,7 @@ def extract(text: str, *, doc_id: str | None = None, date: date | None = None) -
     return extract_batch([Article(doc_id or "", text, date)])[0]
 
 
-def extract_articles(articles: Iterable[Article], *, batch_size: int = 16) -> Iterator[tuple[Article, list[Fact]]]:
+def extract_articles(articles: Iterable[Article], *, batch_size: int = BATCH_SIZE) -> Iterator[tuple[Article, list[Fact]]]:
     """Each article with its facts, streamed through `nlp.pipe` in input order."""
     from nlp.streaming import extract_stream
 

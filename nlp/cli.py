@@ -9,6 +9,7 @@ from typing import List, Optional
 import typer
 
 from nlp.readers import DEFAULT_MAX_CHARS
+from nlp.streaming import BATCH_SIZE
 from nlp.writers import FORMATS
 
 app = typer.Typer(
@@ -48,7 +49,7 @@ def extract(
     output_path: Optional[Path] = typer.Option(None, "--output", "-o", metavar="FILE",
                                                help="Write here (atomically: complete or not at all) instead of standard output."),
     n_process: int = typer.Option(1, "--n-process", min=1, help="Worker processes."),
-    batch_size: int = typer.Option(16, "--batch-size", min=1, help="Articles per batch."),
+    batch_size: int = typer.Option(BATCH_SIZE, "--batch-size", min=1, help="Articles per batch."),
     max_chars: int = typer.Option(DEFAULT_MAX_CHARS, "--max-chars", min=1, help="Skip articles longer than this."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
     engine: str = typer.Option("local", "--engine", help="local, or dask: run on a Dask cluster, -o is then a folder of JSONL parts."),

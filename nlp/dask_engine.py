@@ -9,6 +9,7 @@ import json
 from pathlib import Path
 
 from nlp.readers import DEFAULT_MAX_CHARS, Article, decode_line, expand, jsonl_lines, read_articles
+from nlp.streaming import BATCH_SIZE
 
 PART_SIZE = 64  # articles per partition of a folder of files
 
@@ -26,7 +27,7 @@ def _dask():
     return bag, delayed
 
 
-def extract_records(items: list, *, batch_size: int = 16) -> list[dict]:
+def extract_records(items: list, *, batch_size: int = BATCH_SIZE) -> list[dict]:
     """The output records of one partition's articles (Article objects or JSONL dicts), in order."""
     from nlp.streaming import extract_stream
     from nlp.writers import record
@@ -67,7 +68,7 @@ def _write_part(articles_and_skipped, path: str, batch_size: int) -> dict:
     return {"part": Path(path).name, "articles": len(articles), "facts": len(records), "skipped": skipped}
 
 
-def run_dask(inputs: list[str], out_dir: Path, *, scheduler: str | None = None, batch_size: int = 16,
+def run_dask(inputs: list[str], out_dir: Path, *, scheduler: str | None = None, batch_size: int = BATCH_SIZE,
              max_chars: int = DEFAULT_MAX_CHARS, part_size: int = PART_SIZE) -> dict:
     """Extract the inputs on a Dask cluster (a local one without `scheduler`); returns the manifest."""
     _, delayed = _dask()

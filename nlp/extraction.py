@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import IO
 
 from nlp.readers import DEFAULT_MAX_CHARS, Article, read_articles
-from nlp.streaming import extract_stream
+from nlp.streaming import BATCH_SIZE, extract_stream
 from nlp.writers import WRITERS, output
 
 
@@ -28,7 +28,7 @@ class Summary:
 
 
 def run_extraction(inputs: list[str], *, reference: date | None = None, format_: str = "jsonl",
-                   output_path: Path | None = None, n_process: int = 1, batch_size: int = 16,
+                   output_path: Path | None = None, n_process: int = 1, batch_size: int = BATCH_SIZE,
                    max_chars: int = DEFAULT_MAX_CHARS, progress: bool = False,
                    stdout: IO[str] | None = None, stderr: IO[str] | None = None) -> Summary:
     """Extract every readable article of the inputs and write its facts; skipped inputs are reported on stderr."""

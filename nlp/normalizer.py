@@ -36,25 +36,26 @@ class Normalizer:
 
     def __call__(self, doc: Doc) -> Doc:
         kept, unparsed = [], []
+        text = doc.text  # built anew from the tokens at each access: read once
         for span in _join_ranges(doc):
             if span.label_ in FIGURES or span.label_ == "PERIOD":
-                value = self.parse(span, doc._.date)
+                value = self.parse(span, doc._.date, text)
                 if value is None:
                     unparsed.append((span.label_, span.text, span.start_char))
                     continue
                 span._.value = value
             kept.append(span)
-        kept.extend(self._elliptical(doc, kept))
+        kept.extend(self._elliptical(doc, text, kept))
         doc.ents = filter_spans(kept)
         doc._.unparsed = unparsed
         return doc
 
     @staticmethod
-    def parse(span: Span, reference=None):
-        """The value of one span, None when its text cannot be read."""
+    def parse(span: Span, reference, text: str):
+        """The value of one span, None when its text cannot be read; `text` is the doc's."""
         if span.label_ == "PERIOD":
             return parse_period(span.text, reference)
-        left = span.doc.text[max(0, span.start_char - 40) : span.start_char]
+        left = text[max(0, span.start_char - 40) : span.start_char]
         qualifier = qualifier_before(left)
         if span.label_ == "MONEY":
             value = parse_money(span.text)
@@ -70,7 +71,7 @@ class Normalizer:
             value = replace(value, qualifier=qualifier)
         return value
 
-    def _elliptical(self, doc: Doc, spans: list[Span]) -> list[Span]:
+    def _elliptical(self, doc: Doc, text: str, spans: list[Span]) -> list[Span]:
         """Bare numbers that share the unit of a figure of their sentence, or count what 'le nombre de' names."""
         taken = {i for span in spans for i in range(span.start, span.end)}
         figures = [s for s in spans if s.label_ in ("MONEY", "QUANTITY") and s._.value is not None]
@@ -78,7 +79,7 @@ class Normalizer:
         for token in doc:
             if token.i in taken or not (token.like_num or token.text[:1].isdigit()):
                 continue
-            number = read_number(doc.text, token.idx)
+            number = read_number(text, token.idx)
             if number is None or (not number.scaled and len(token.text) == _YEAR_DIGITS and token.text.isdigit()):
                 continue
             end_char = number.end
@@ -89,14 +90,14 @@ class Normalizer:
             after = doc[span.end].lower_ if span.end < len(doc) else ""
             if after in ("de", "d'", "%") or (span.end < len(doc) and doc[span.end].pos_ in ("NOUN", "PROPN")):
                 continue
-            if before in _NOT_A_FIGURE_BEFORE or doc.text[span.end_char : span.end_char + 1].isalpha():
+            if before in _NOT_A_FIGURE_BEFORE or text[span.end_char : span.end_char + 1].isalpha():
                 continue  # 'n°4833', '4G'
 
             partner = _partner(span, figures, before, after) if number.scaled or before in _ELLIPSIS_LINKS else None
             if partner is not None:
-                value, label = _same_unit(span, partner), partner.label_
+                value, label = _same_unit(span, text, partner), partner.label_
             else:
-                value, label = _counted(span, number.value), "QUANTITY"
+                value, label = _counted(span, text, number.value), "QUANTITY"
             if value is None:
                 continue
             ellipsis = Span(doc, span.start, span.end, label=label)
@@ -153,24 +154,24 @@ def _partner(span: Span, figures: list[Span], before: str, after: str) -> Span |
 _NOT_A_FIGURE_BEFORE = {"n°", "no", "numéro", "article", "loi", "décret", "page", "chapitre", "tél", "tel"}
 
 
-def _counted(span: Span, value) -> Count | None:
+def _counted(span: Span, text: str, value) -> Count | None:
     """A bare number in a sentence about 'le nombre de N' counts N: 'le nombre de faillites a atteint 9 457'."""
     sentence = span.sent
     for token in sentence:
         if token.lower_ == "nombre" and token.i + 2 < sentence.end and token.nbor(1).lower_ in ("de", "d'", "d’"):
             noun = token.nbor(2)
             if noun.pos_ in ("NOUN", "PROPN") and noun.is_alpha:
-                qualifier = qualifier_before(span.doc.text[max(0, span.start_char - 40) : span.start_char])
+                qualifier = qualifier_before(text[max(0, span.start_char - 40) : span.start_char])
                 return Count(value, noun.lemma_.lower(), qualifier)
     return None
 
 
-def _same_unit(span: Span, partner: Span):
+def _same_unit(span: Span, text: str, partner: Span):
     """The bare number's value in the unit of its partner figure."""
     number = read_number(span.text)
     if number is None:
         return None
-    qualifier = qualifier_before(span.doc.text[span.sent.start_char : span.start_char])
+    qualifier = qualifier_before(text[span.sent.start_char : span.start_char])
     if partner.label_ == "MONEY":
         return Money(number.value, partner._.value.currency, qualifier)
     return Count(number.value, partner._.value.noun, qualifier)

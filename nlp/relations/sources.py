@@ -96,8 +96,11 @@ class Attribution:
         doc = self.doc
         for token in sent:
             lower = fold_apostrophes(token.lower_)
-            two = fold_apostrophes(" ".join(t.lower_ for t in doc[token.i : token.i + 2])).replace("' ", "'")
-            if lower in cues["prepositions"] or two in cues["prepositions"]:
+            cue = lower in cues["prepositions"]
+            if not cue and lower in _cue_prefixes():
+                two = fold_apostrophes(" ".join(t.lower_ for t in doc[token.i : token.i + 2])).replace("' ", "'")
+                cue = two in cues["prepositions"]
+            if cue:
                 # 'selon le dernier rapport annuel de l'Agence …': a statistics noun lets the name come later.
                 window = doc[token.i + 1 : min(sent.end, token.i + 1 + _REACH)]
                 reach = _REACH * 2 if any(t.lemma_.lower() in cues["statistics_nouns"] or t.lower_ in cues["statistics_nouns"]
@@ -110,10 +113,12 @@ class Attribution:
                 if org is not None:
                     return org._.org, None, True
         for token in sent:
+            if token.pos_ not in ("VERB", "AUX"):
+                continue
             lemmas = verb_lemmas(token)
             following = doc[token.i + 1].lower_ if token.i + 1 < sent.end else ""
             phrases = lemmas | {f"{lemma} {following}" for lemma in lemmas}
-            if token.pos_ not in ("VERB", "AUX") or not phrases & cues["verbs"]:
+            if not phrases & cues["verbs"]:
                 continue
             found = self._speaker_after(token.i + 1, sent.end, last_speaker)
             if found:
@@ -157,6 +162,12 @@ class Attribution:
                     if org is not None:
                         return org._.org
         return None
+
+
+@functools.cache
+def _cue_prefixes() -> frozenset[str]:
+    """Every beginning of a cue of several tokens ('d'' of 'd'après'): only these need the next token read."""
+    return frozenset(cue[:i] for cue in attribution()["prepositions"] for i in range(1, len(cue)))
 
 
 @functools.cache
