@@ -81,9 +81,11 @@ def money_patterns() -> list[dict]:
     patterns.append([glued_scale, OPTIONAL_OF, currency[1]])
     patterns.append([glued_scale, OPTIONAL_OF, currency[0]])
     patterns.append([{"TEXT": {"REGEX": rf"^{glued_number}(?:k|K|M|Md|Mds|Mrd|Mrds)?(?:€|\$|DH|Dh|Dhs|MDH|MMDH|DT|MDT|DA)$"}}])
-    # '$5 millions', 'USD 20 millions'
-    patterns.append([{"TEXT": {"IN": ["$", "€", "£", "USD", "US$", "EUR", "$US"]}},
-                     {"TEXT": {"REGEX": DIGITS}}, scale_token(scales, required=False)])
+    # '$5 millions', 'USD 20 millions', 'MAD 1,2 milliard': a sign or a code of two letters or more before
+    # the number ('F' alone, or 'dh' in lower case, is too often something else).
+    before = sorted({s for entry in currencies.values() for s in entry.get("symbols", [])
+                     if " " not in s and not s.islower() and (len(s) > 1 or not s.isalpha())})
+    patterns.append([{"TEXT": {"IN": before}}, {"TEXT": {"REGEX": DIGITS}}, scale_token(scales, required=False)])
     return [{"label": "MONEY", "pattern": p} for p in patterns]
 
 
@@ -103,7 +105,8 @@ def percent_patterns() -> list[dict]:
 
 def quantity_patterns() -> list[dict]:
     currencies, scales, words = load("currencies.yaml"), load("scales.yaml"), load("period_words.yaml")
-    never = load("count_nouns.yaml")["never"]
+    nouns = load("count_nouns.yaml")
+    never = nouns["never"]
     excluded = {form.lower() for entry in currencies.values()
                 for form in entry.get("words", []) + entry.get("symbols", []) + list((entry.get("scaled") or {}))}
     excluded |= {m for months in words["months"].values() for m in months}
@@ -117,11 +120,15 @@ def quantity_patterns() -> list[dict]:
     before = {"POS": "ADJ", "IS_LOWER": True, "OP": "?",
               "LOWER": {"NOT_IN": ["premiers", "premières", "derniers", "dernières", "prochains", "prochaines"]}}
     after = {"POS": "ADJ", "OP": "*"}
+    # A measure noun the tagger reads as an adjective right after a number: '3.617 terminaux'.
+    measure_read_as_adjective = {"POS": "ADJ", "IS_LOWER": True,
+                                 "LEMMA": {"IN": sorted(n for n in nouns["measure"] if " " not in n)}}
     compound = [{"LOWER": "de"}, {"POS": "NOUN", "LOWER": {"NOT_IN": sorted(excluded | {"base", "pourcentage"})}}]
     patterns = []
     for prefix, needs_scale in number_prefixes(years=False):
         scale = scale_token(scales, required=needs_scale)
         patterns.append(prefix + [scale, OPTIONAL_OF, before, noun, after])
+        patterns.append(prefix + [scale, OPTIONAL_OF, measure_read_as_adjective, after])
         # a compound counted noun: 'points de vente', 'cartes de crédit'
         patterns.append(prefix + [scale, OPTIONAL_OF, head] + compound)
         patterns.append(prefix + [scale_token(scales, required=True), OF, people])
