@@ -270,6 +270,12 @@ def _object_of(verb: Token, span: Span) -> str | None:
     head = span.root.head
     if head.dep_ == "obj" and names_a_measure(head) and head.i < span.start:
         return noun_phrase(head)
+    # 'a relevé de 25 points de base le principal taux directeur': the object moved after the figure,
+    # which the parser often hangs on the figure; a determiner, not a preposition, tells it from a complement.
+    if span.end < len(span.doc) and span.doc[span.end].pos_ == "DET":
+        for child in span.root.children:
+            if child.dep_ in ("appos", "obj", "nmod") and child.left_edge.i == span.end and names_a_measure(child):
+                return noun_phrase(child)
     return None
 
 
