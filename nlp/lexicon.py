@@ -233,6 +233,16 @@ def level_verbs() -> frozenset[str]:
 
 
 @functools.cache
+def action_nouns() -> dict[str, str]:
+    """Lemma of an action verb -> the noun of its action, what its amount measures ('investir' -> investissement)."""
+    table: dict[str, str] = {}
+    for noun, verbs in read_yaml("action_nouns.yaml").items():
+        for verb in _string_list("action_nouns.yaml", noun, verbs):
+            _claim(table, verb.lower(), noun, "action_nouns.yaml")
+    return table
+
+
+@functools.cache
 def actor_nouns() -> frozenset[str]:
     """Heads of subjects that act on a figure ('le conseil … a relevé le taux')."""
     return frozenset(_string_list("metric_nouns.yaml", "actor", read_yaml("metric_nouns.yaml").get("actor", [])))

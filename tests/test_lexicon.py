@@ -116,6 +116,8 @@ def test_read_jsonl_not_an_object(patterns, line, kind):
             "change_words.yaml", "up:\n  verbs: [progresser]\ndown:\n  verbs: [progresser]\n", "change_words",
             "expected 'progresser' under one key",
         ),
+        ("action_nouns.yaml", "investissement: investir\n", "action_nouns", "expected a list of strings, got 'investir'"),
+        ("action_nouns.yaml", "vente: [vendre]\ncession: [vendre]\n", "action_nouns", "expected 'vendre' under one key"),
     ],
 )
 def test_table_validation(patterns, name, text, function, message):

@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from nlp.lexicon import actor_nouns, change_words, scale_words, level_verbs, metric_nouns, non_metric_nouns
+from nlp.lexicon import action_nouns, actor_nouns, change_words, scale_words, level_verbs, metric_nouns, non_metric_nouns
 from nlp.relations.kind import change_cue
 from nlp.relations.lemmas import is_verbal, verb_lemmas
 
@@ -239,6 +239,10 @@ def _verb_subject(span: Span, discourse: Discourse) -> str | None:
     if verb is None:
         return None
     lemmas = verb_lemmas(verb)
+    actions = sorted(action_nouns()[lemma] for lemma in lemmas if lemma in action_nouns())
+    if span.label_ == "MONEY" and actions:
+        # 'le groupe a investi 2 milliards de dirhams', '300 millions ont été levés': the action's amount.
+        return actions[0]
     if span.label_ == "QUANTITY" and not lemmas & (level_verbs() | set(change_words())):
         # 'le marché russe a enregistré 52 000 arrivées': the arrivals of the Russian market.
         owner = [c for c in verb.children if c.dep_ == "nsubj" and names_a_measure(c) and not _is_actor(c)]
