@@ -233,6 +233,19 @@ def level_verbs() -> frozenset[str]:
 
 
 @functools.cache
+def shared_currency_words() -> dict[str, dict[str, frozenset[str]]]:
+    """Currency word several countries use -> {ISO code: the lower-cased names of its country}."""
+    table: dict[str, dict[str, frozenset[str]]] = {}
+    for code, entry in read_yaml("shared_currency_words.yaml").items():
+        if not isinstance(entry, dict) or set(entry) != {"words", "names"}:
+            raise LexiconError(f"shared_currency_words.yaml: {code!r}: expected keys names, words, got {entry!r}")
+        names = frozenset(n.lower() for n in _string_list("shared_currency_words.yaml", code, entry["names"]))
+        for word in _string_list("shared_currency_words.yaml", code, entry["words"]):
+            table.setdefault(word.lower(), {})[code] = names
+    return table
+
+
+@functools.cache
 def action_nouns() -> dict[str, str]:
     """Lemma of an action verb -> the noun of its action, what its amount measures ('investir' -> investissement)."""
     table: dict[str, str] = {}

@@ -1,6 +1,7 @@
 """Give each figure and period span its value, through the pure parsers."""
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import replace
 
 from spacy.language import Language
@@ -9,7 +10,7 @@ from spacy.util import filter_spans
 
 from nlp.counts import Count, parse_count
 from nlp.extensions import declare
-from nlp.lexicon import scale_words
+from nlp.lexicon import scale_words, shared_currency_words
 from nlp.money import Money, parse_money
 from nlp.numbers import qualifier_before, read_number
 from nlp.percent import parse_percent
@@ -45,6 +46,7 @@ class Normalizer:
                     continue
                 span._.value = value
             kept.append(span)
+        _in_the_article_currency(doc, kept)
         kept.extend(self._elliptical(doc, text, kept))
         doc.ents = filter_spans(kept)
         doc._.unparsed = unparsed
@@ -105,6 +107,24 @@ class Normalizer:
             found.append(ellipsis)
             taken.update(range(span.start, span.end))
         return found
+
+
+def _in_the_article_currency(doc: Doc, spans: list[Span]) -> None:
+    """'4 054 milliards de dinars' in an article about Algeria are Algerian dinars (see shared_currency_words.yaml)."""
+    shared = shared_currency_words()
+    ambiguous = [s for s in spans if s.label_ == "MONEY" and s[-1].lower_ in shared]
+    if not ambiguous:
+        return
+    words = Counter(token.lower_ for token in doc)
+    for span in ambiguous:
+        countries = shared[span[-1].lower_]
+        if span._.value.currency not in countries:
+            continue
+        named = {code: sum(words[name] for name in names) for code, names in countries.items()}
+        best = max(named.values())
+        leaders = [code for code, count in named.items() if count == best]
+        if best and len(leaders) == 1:
+            span._.value = replace(span._.value, currency=leaders[0])
 
 
 _RANGE_OPENERS = {"entre", "de", "du", "depuis"}

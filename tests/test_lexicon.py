@@ -117,6 +117,7 @@ def test_read_jsonl_not_an_object(patterns, line, kind):
             "expected 'progresser' under one key",
         ),
         ("action_nouns.yaml", "investissement: investir\n", "action_nouns", "expected a list of strings, got 'investir'"),
+        ("shared_currency_words.yaml", "TND:\n  words: [dinar]\n", "shared_currency_words", "'TND': expected keys names, words"),
         ("action_nouns.yaml", "vente: [vendre]\ncession: [vendre]\n", "action_nouns", "expected 'vendre' under one key"),
     ],
 )
