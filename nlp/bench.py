@@ -45,7 +45,7 @@ def child(kind: str, corpus: Path, n_process: int, batch_size: int) -> dict:
     """One measurement in this process: 'bare' spaCy or the full 'chiffres' extraction."""
     import resource
 
-    records = [json.loads(line) for line in corpus.read_text(encoding="utf-8").splitlines()]
+    records = _read_corpus(corpus)
     texts = [r["text"] for r in records]
     if kind == "bare":
         import spacy
@@ -80,7 +80,7 @@ def interleaved_child(corpus: Path, batch_size: int) -> dict:
     from nlp.readers import Article
     from nlp.streaming import extract_stream
 
-    records = [json.loads(line) for line in corpus.read_text(encoding="utf-8").splitlines()]
+    records = _read_corpus(corpus)
     model = spacy.load(MODEL)
     list(model.pipe([r["text"] for r in records[:2]]))
     list(extract_stream([Article("warm", r["text"]) for r in records[:2]]))
@@ -98,13 +98,19 @@ def interleaved_child(corpus: Path, batch_size: int) -> dict:
 
 def interleaved(corpus: Path, repeat: int) -> float:
     """Median over `repeat` fresh processes of bare/chiffres CPU time on interleaved batches."""
-    ratios = []
-    for _ in range(repeat):
-        command = [sys.executable, "-m", "nlp.bench", "--child", "interleaved", str(corpus), "1", str(BATCH_SIZE)]
-        run = subprocess.run(command, capture_output=True, text=True, check=True)
-        seconds = json.loads(run.stdout.strip().splitlines()[-1])
-        ratios.append(seconds["bare"] / seconds["chiffres"])
-    return statistics.median(ratios)
+    runs = [_in_fresh_process("interleaved", corpus, 1, BATCH_SIZE) for _ in range(repeat)]
+    return statistics.median(run["bare"] / run["chiffres"] for run in runs)
+
+
+def _read_corpus(corpus: Path) -> list[dict]:
+    return [json.loads(line) for line in corpus.read_text(encoding="utf-8").splitlines()]
+
+
+def _in_fresh_process(kind: str, corpus: Path, n_process: int, batch_size: int) -> dict:
+    """What `--child kind` prints, run in a new interpreter."""
+    command = [sys.executable, "-m", "nlp.bench", "--child", kind, str(corpus), str(n_process), str(batch_size)]
+    run = subprocess.run(command, capture_output=True, text=True, check=True)
+    return json.loads(run.stdout.strip().splitlines()[-1])
 
 
 def _peak_rss(resource) -> float:
@@ -115,9 +121,7 @@ def _peak_rss(resource) -> float:
 
 def measure(kind: str, corpus: Path, *, n_process: int = 1, batch_size: int = BATCH_SIZE) -> Measure:
     """Run one measurement in a fresh Python process and read back its figures."""
-    command = [sys.executable, "-m", "nlp.bench", "--child", kind, str(corpus), str(n_process), str(batch_size)]
-    run = subprocess.run(command, capture_output=True, text=True, check=True)
-    return Measure(**json.loads(run.stdout.strip().splitlines()[-1]))
+    return Measure(**_in_fresh_process(kind, corpus, n_process, batch_size))
 
 
 def median_measure(kind: str, corpus: Path, repeat: int, **options) -> Measure:
