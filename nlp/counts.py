@@ -4,8 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from nlp.lexicon import invariable_nouns
-from nlp.numbers import figure_text, read_number, skip_of, skip_space
+from nlp.lexicon import invariable_nouns, scaled_count_units
+from nlp.numbers import figure_text, read_number, skip_of, skip_space, tidy
 
 
 
@@ -26,6 +26,10 @@ def parse_count(text: str, *, noun: str | None = None) -> Count | None:
     if number is None:
         return None
     position = skip_space(text, number.end)
+    abbreviation = scaled_count_units().get(text[position:].strip(" .,;:)»"))
+    if abbreviation is not None and not number.scaled:
+        counted, power = abbreviation
+        return Count(tidy(number.value * 10 ** power), counted, qualifier)
     rest = text[skip_of(text, position):].strip(" .,;:)»").lower()
     if noun is None:
         if not rest or not rest[0].isalpha():

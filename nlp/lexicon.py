@@ -206,11 +206,17 @@ def metric_nouns() -> dict[str, str]:
     """Head noun of a metric -> the kind of figure it usually carries ('part' -> 'share')."""
     table: dict[str, str] = {}
     for kind, words in read_yaml("metric_nouns.yaml").items():
-        if kind in ("never", "actor"):
+        if kind in ("never", "actor", "stock"):
             continue
         for word in _string_list("metric_nouns.yaml", kind, words):
             table.setdefault(word.lower(), kind)
     return table
+
+
+@functools.cache
+def stock_nouns() -> frozenset[str]:
+    """Head nouns of stocks and levels, measured at a date ('encours', 'réserves', 'taux')."""
+    return frozenset(_string_list("metric_nouns.yaml", "stock", read_yaml("metric_nouns.yaml").get("stock", [])))
 
 
 @functools.cache
@@ -224,6 +230,18 @@ def invariable_nouns() -> frozenset[str]:
     """Nouns whose final s or x is not a plural mark ('pays', 'mois', 'prix')."""
     words = read_yaml("count_nouns.yaml").get("invariable", [])
     return frozenset(_string_list("count_nouns.yaml", "invariable", words))
+
+
+@functools.cache
+def scaled_count_units() -> dict[str, tuple[str, int]]:
+    """An abbreviation that carries its own scale -> (the noun it counts, power of ten): 'Mt' -> ('tonne', 6)."""
+    table: dict[str, tuple[str, int]] = {}
+    for noun, forms in (read_yaml("count_nouns.yaml").get("scaled") or {}).items():
+        if not isinstance(forms, dict) or not all(isinstance(power, int) for power in forms.values()):
+            raise LexiconError(f"count_nouns.yaml: scaled: {noun!r}: expected abbreviations with powers of ten, got {forms!r}")
+        for form, power in forms.items():
+            _claim(table, form, (noun, power), "count_nouns.yaml")
+    return table
 
 
 @functools.cache

@@ -161,7 +161,9 @@ def _join_ranges(doc: Doc) -> list[Span]:
 
 def _partner(span: Span, figures: list[Span], before: str, after: str) -> Span | None:
     """The figure of the same sentence whose unit the bare number takes: the one before, else after."""
-    same_sentence = [f for f in figures if f.sent.start == span.sent.start]
+    # An aside in brackets ('(110 jours d'importation)') does not lend its unit to a number outside it.
+    aside = _in_brackets(span)
+    same_sentence = [f for f in figures if f.sent.start == span.sent.start and _in_brackets(f) == aside]
     earlier = [f for f in same_sentence if f.end <= span.start]
     later = [f for f in same_sentence if f.start >= span.end]
     if earlier and before in _ELLIPSIS_LINKS:
@@ -169,6 +171,14 @@ def _partner(span: Span, figures: list[Span], before: str, after: str) -> Span |
     if later and after in ("à", "et", "contre", ","):
         return later[0]
     return earlier[-1] if earlier else None
+
+
+def _in_brackets(span: Span) -> bool:
+    """Whether the span sits inside brackets opened in its sentence."""
+    depth = 0
+    for token in span.doc[span.sent.start : span.start]:
+        depth += (token.text == "(") - (token.text == ")")
+    return depth > 0
 
 
 _NOT_A_FIGURE_BEFORE = {"n°", "no", "numéro", "article", "loi", "décret", "page", "chapitre", "tél", "tel"}

@@ -49,6 +49,8 @@ class OrgResolver:
         covered = {i for span in known for i in range(span.start, span.end)}
         candidates = known + [span for span in doc.ents if span.label_ == "ORG"
                               and not any(i in covered for i in range(span.start, span.end))]
+        concepts = _concept_acronyms(doc)
+        candidates = [s for s in candidates if not (len(s) == 1 and s.text in concepts)]
         defined = self._defined_acronyms(doc, candidates, keys)
         for token in doc:
             if token.text in defined:
@@ -71,7 +73,7 @@ class OrgResolver:
         for token in doc[2:-1]:
             if token.nbor(-1).text == "(" and token.nbor(1).text == ")" and _ACRONYM.match(token.text):
                 expansion = _expansion(doc, token)
-                if expansion is not None:
+                if expansion is not None and not expansion[0].is_lower:
                     key = keys.get((expansion.start, expansion.end)) or token.text
                     defined[token.text] = key
                     keys[(expansion.start, expansion.end)] = key
@@ -120,6 +122,23 @@ def _expansion(doc: Doc, acronym) -> Span | None:
         if len(initials) > len(letters) or any(t.is_punct for t in doc[start:start + 1]):
             break
     return None
+
+
+def _concept_acronyms(doc: Doc) -> set[str]:
+    """'produit intérieur brut (PIB)', 'le parc fibre (FTTH)': an acronym for a common noun phrase names no organisation."""
+    concepts = set()
+    for token in doc[2:-1]:
+        if token.nbor(-1).text == "(" and token.nbor(1).text == ")" and _ACRONYM.match(token.text):
+            expansion = _expansion(doc, token)
+            if expansion is not None:
+                if expansion[0].is_lower:
+                    concepts.add(token.text)
+                continue
+            # No words spell it out: a name would be capitalised somewhere in the words before it.
+            words = [t for t in doc[max(token.sent.start + 1, token.i - 9) : token.i - 1] if t.is_alpha]
+            if words and words[-1].is_lower and not any(t.is_title or t.is_upper for t in words):
+                concepts.add(token.text)
+    return concepts
 
 
 def _strip_article(text: str) -> str:

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 import regex
@@ -16,6 +16,8 @@ class Period:
 
     start: str
     end: str
+    # 'à fin mars': January to March for a flow, the month of March for a stock (the relation step decides).
+    cumulative: bool = field(default=False, compare=False)
 
     def iso(self) -> str:
         return self.start if self.start == self.end else f"{self.start}/{self.end}"
@@ -60,14 +62,19 @@ class RelativePeriod:
     to_date: bool = False
     shift: int = 0  # years: 'de l'année précédente', 'un an auparavant' step back one
     this_year: bool = False  # 'de l'année en cours': the article's year, whatever the months
+    cumulative: bool = field(default=False, compare=False)  # 'à fin mars' (see Period)
 
     def resolve(self, antecedent: Period | None = None, reference: date | None = None) -> Period | None:
         """The exact period, against the period it refers back to or the article's date; None if neither tells."""
+        period = self._resolve(antecedent, reference)
+        return replace(period, cumulative=True) if period is not None and self.cumulative else period
+
+    def _resolve(self, antecedent: Period | None, reference: date | None) -> Period | None:
         if self.relation == "same":
             if antecedent is None or antecedent.month_span() is None:
                 return None
             year = self.year if self.year is not None else antecedent.year + self.shift
-            return month_period(year, *antecedent.month_span())
+            return replace(month_period(year, *antecedent.month_span()), cumulative=antecedent.cumulative)
         if self.relation == "rolling":
             return None
         if self.relation == "next":
@@ -211,6 +218,7 @@ def _grammar():
         ("first_months", regex.compile(
             rf"^(?P<n>{v['count']}|\d{{1,2}})\s+premiers\s+mois(?:{year_of}|{current}|\s+de\s+l'année)?$")),
         ("end_of", regex.compile(rf"^fin\s+(?:(?:du\s+mois\s+)?(?:de\s+|d')?)?(?P<month>{v['month']})(?:\s+(?P<year>{YEAR}))?$")),
+        ("start_of", regex.compile(rf"^début\s+(?:(?:du\s+mois\s+)?(?:de\s+|d')?)?(?P<month>{v['month']})(?:\s+(?P<year>{YEAR}))?$")),
         ("end_of_year", regex.compile(rf"^fin\s+(?:(?:de\s+)?l'(?:année|exercice)\s+)?(?P<year>{YEAR})$")),
         ("day", regex.compile(
             rf"^(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?(?P<day>1er|\d{{1,2}})\s+"
@@ -256,7 +264,10 @@ def _parse_single(text: str) -> Period | RelativePeriod | None:
                 return None
             return _months(year, 1, n, this_year=bool(groups.get("current")))
         if name == "end_of":
-            return _months(year, 1, v["months"][match["month"]])
+            return _months(year, 1, v["months"][match["month"]], cumulative=True)
+        if name == "start_of":
+            month = v["months"][match["month"]]
+            return _months(year, month, month)
         if name == "end_of_year":
             return month_period(year, 1, 12)
         if name == "day":
@@ -296,10 +307,12 @@ def _parse_single(text: str) -> Period | RelativePeriod | None:
     return None
 
 
-def _months(year: int | None, first: int, last: int, *, this_year: bool = False) -> Period | RelativePeriod:
+def _months(year: int | None, first: int, last: int, *, this_year: bool = False,
+            cumulative: bool = False) -> Period | RelativePeriod:
     if year is None:
-        return RelativePeriod("current", unit="month", months=(first, last), this_year=this_year)
-    return month_period(year, first, last)
+        return RelativePeriod("current", unit="month", months=(first, last), this_year=this_year, cumulative=cumulative)
+    period = month_period(year, first, last)
+    return replace(period, cumulative=cumulative and first != last)
 
 
 def _numeric_day(text: str) -> Period | None:

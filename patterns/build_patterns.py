@@ -16,7 +16,7 @@ import yaml
 HERE = Path(__file__).resolve().parent
 
 # A number in digits, grouped thousands already merged into one token ('10 000', '211.000', '1,056').
-DIGITS = r"^[+\-−–]?(?:\d{1,3}(?:[.  \u202f]\d{3})+|\d+)(?:[.,]\d+)?$"
+DIGITS = r"^[+\-−–]?(?:\d{1,3}(?:[.  \u202f]\d{3})+|\d+)(?:[.,]\d+|, 0\d{1,2})?$"
 NOT_A_YEAR = r"^(?!(?:19|20)\d\d$)"
 # 'vingt-deux' is precise enough to be a figure alone; 'trois institutions' is prose, so a simple
 # number word makes a count only with a scale ('trois cent mille emplois', 'deux millions de touristes').
@@ -132,6 +132,9 @@ def quantity_patterns() -> list[dict]:
         # a compound counted noun: 'points de vente', 'cartes de crédit'
         patterns.append(prefix + [scale, OPTIONAL_OF, head] + compound)
         patterns.append(prefix + [scale_token(scales, required=True), OF, people])
+    # '1,41 Mt': an abbreviation that carries its own scale and noun.
+    scaled = sorted({form for forms in nouns.get("scaled", {}).values() for form in forms})
+    patterns.append([{"TEXT": {"REGEX": DIGITS}}, {"TEXT": {"IN": scaled}}])
     return [{"label": "QUANTITY", "pattern": p} for p in patterns]
 
 

@@ -16,6 +16,8 @@ def count(value: str, noun: str, qualifier: str = "=") -> Count:
 
 
 DIGITS = [
+    ("1,41 Mt", Count(Decimal("1410000"), "tonne")),  # Mt: million tonnes
+    ("850 kt", Count(Decimal("850000"), "tonne")),
     ("211.000 opérations", count("211000", "opération")),
     ("1,3 million d'opérations", count("1300000", "opération")),
     ("1,3 million d’opérations", count("1300000", "opération")),

@@ -104,6 +104,19 @@ DINAR = [  # Tunisia by default, Algeria when said
     ("5 milliards de dinars algériens", money("5000000000", "DZD")),
     ("200 DA", money("200", "DZD")),
 ]
+SHORTHANDS = [  # how the Maghreb, Swiss and Québec press abbreviate
+    ("711,9 ME", money("711900000", "EUR")),
+    ("41,5 MEUR", money("41500000", "EUR")),
+    ("4,2 MdsEUR", money("4200000000", "EUR")),
+    ("3,2 G$", money("3200000000", "CAD")),
+    ("45 MDA", money("45000000", "DZD")),
+    ("2,1 MdsDA", money("2100000000", "DZD")),
+    ("94,4 mia de francs", money("94400000000", "CHF")),
+    ("2,3 mrd fr.", money("2300000000", "CHF")),
+    ("450 mio fr.", money("450000000", "CHF")),
+    ("1,8 Mia CHF", money("1800000000", "CHF")),
+]
+
 OTHER_CURRENCIES = [
     ("10 millions de livres sterling", money("10000000", "GBP")),
     ("£5 millions", money("5000000", "GBP")),
@@ -150,6 +163,7 @@ QUALIFIERS = [
         pytest.param(DOLLAR, id="dollar"),
         pytest.param(CFA, id="franc-cfa"),
         pytest.param(DINAR, id="dinar"),
+        pytest.param(SHORTHANDS, id="shorthands"),
         pytest.param(OTHER_CURRENCIES, id="other-currencies"),
         pytest.param(SEPARATORS_AND_SIGNS, id="separators-signs"),
         pytest.param(NUMBER_WORDS, id="number-words"),

@@ -365,3 +365,22 @@ def test_period_helpers():
     assert Period("2016", "2016").month_span() == (1, 12)
     assert Period("2013", "2016").month_span() is None
     assert Period("2013", "2016").year == 2016
+
+
+@pytest.mark.parametrize("text, cumulative", [
+    ("à fin mars 2021", True),         # January to March for a flow, March for a stock
+    ("fin juin", True),
+    ("à fin septembre 2013", True),
+    ("au premier trimestre 2021", False),
+    ("en mars 2021", False),
+    ("les quatre premiers mois de 2016", False),
+    ("à fin janvier 2022", False),      # one month either way
+])
+def test_end_of_a_month_marks_a_to_date_period(text, cumulative):
+    period = parse_period(text, REFERENCE)
+    assert period.cumulative is cumulative
+
+
+def test_start_of_a_month_is_that_month():
+    check(lambda text: iso(parse_period(text, REFERENCE)),
+          [("début janvier 2023", "2023-01"), ("début du mois de mars 2019", "2019-03")])

@@ -16,7 +16,7 @@ from nlp.relations.distribution import distribute, distributed, respectively
 from nlp.relations.kind import absolute_change, kind_and_sign
 from nlp.relations.metric import Discourse, FIGURES, metric_of, starts_range_end
 from nlp.relations.sources import Attribution
-from nlp.relations.timeline import Timeline, is_comparison, sentence_starts
+from nlp.relations.timeline import Timeline, at_its_end, is_comparison, sentence_starts
 
 
 
@@ -77,6 +77,7 @@ def extract_facts(doc: Doc) -> list[Fact]:
                     period = periods[index]
             if starts_range_end(figure) and facts and facts[-1].evidence.start < figure.start_char:
                 period = _date_range(facts, period, timeline.stated_in(sent))
+            period = at_its_end(period, metric, kind)
             if sign < 0 and value > 0:
                 value = -value
             facts.append(Fact(

@@ -6,6 +6,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Span
 
+from nlp.lexicon import stock_nouns
 from nlp.periods import Period, RelativePeriod
 
 # Words that introduce the term a figure is compared with: its period is the comparison's, not the figure's.
@@ -46,6 +47,41 @@ def _left(doc: Doc, start: int, reach: int) -> list:
     return tokens[::-1]
 
 
+def at_its_end(period: Period | None, metric: str, kind: str) -> Period | None:
+    """'l'encours atteint 230 milliards à fin mars': a stock or a level is read at the end of a to-date period."""
+    if period is None or not period.cumulative or not _is_stock(metric, kind):
+        return period
+    month = period.end if len(period.end) >= 7 else f"{period.end}-12"
+    return Period(month, month)
+
+
+def _is_stock(metric: str, kind: str) -> bool:
+    """A level (a share or rate) or a metric whose head the lexicon lists as a stock."""
+    if kind == "share":
+        return True
+    words = metric.removeprefix("variation ").removeprefix("de ").removeprefix("du ").removeprefix("des ").split()
+    stocks = stock_nouns()
+    return bool(words) and (words[0] in stocks or any(metric.startswith(s) for s in stocks if " " in s))
+
+
+_DASHES = {"-", "–", "—", ":"}
+
+
+def in_dateline(span: Span) -> bool:
+    """'Dakar, 18 avr (APS) -': the wire's place and date open a paragraph; they date the story, no figure."""
+    doc = span.doc
+    start = span.start
+    while start > 0 and "\n" not in doc[start - 1].text and "\n" not in doc[start - 1].whitespace_:
+        start -= 1
+    before = doc[start : span.start]
+    if not (2 <= len(before) <= 5 and before[-1].text == "," and before[0].is_title):
+        return False
+    after = [t.text for t in doc[span.end : span.end + 4]]
+    if after[:1] == ["("] and ")" in after:
+        after = after[after.index(")") + 1 :]
+    return bool(after) and after[0] in _DASHES
+
+
 def sentence_starts(doc: Doc) -> list[int]:
     """The start of each token's sentence, computed once for the document."""
     starts = [0] * len(doc)
@@ -59,7 +95,7 @@ class Timeline:
     """Every period of an article resolved in reading order, and the period of each figure."""
 
     def __init__(self, doc: Doc, reference: date | None = None, sentence_of: list[int] | None = None):
-        self.periods = [s for s in doc.ents if s.label_ == "PERIOD" and s._.value is not None]
+        self.periods = [s for s in doc.ents if s.label_ == "PERIOD" and s._.value is not None and not in_dateline(s)]
         self.sentence_of = sentence_of if sentence_of is not None else sentence_starts(doc)
         self.compared = {span.start: is_comparison(span) for span in self.periods}
         self.reference = reference
@@ -82,8 +118,11 @@ class Timeline:
         """The article's own year: the latest it states, or the year after its comparisons."""
         years = []
         for span in self.periods:
-            if isinstance(span._.value, Period):
-                years.append(span._.value.year + (1 if self.compared[span.start] else 0))
+            value = span._.value
+            if isinstance(value, Period):
+                years.append(value.year + (1 if self.compared[span.start] else 0))
+            elif value.relation == "same" and value.year is not None:
+                years.append(value.year + 1)  # 'par rapport à la même période de 2022': this is 2023
         return max(years) if years else None
 
     def period_of(self, figure: Span, kind: str, sentence_figures: list[Span], carried: Period | None) -> Period | None:
