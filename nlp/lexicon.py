@@ -206,11 +206,17 @@ def metric_nouns() -> dict[str, str]:
     """Head noun of a metric -> the kind of figure it usually carries ('part' -> 'share')."""
     table: dict[str, str] = {}
     for kind, words in read_yaml("metric_nouns.yaml").items():
-        if kind in ("never", "actor", "stock"):
+        if kind in ("never", "actor", "stock", "bare"):
             continue
         for word in _string_list("metric_nouns.yaml", kind, words):
             table.setdefault(word.lower(), kind)
     return table
+
+
+@functools.cache
+def bare_measure_nouns() -> frozenset[str]:
+    """Measure words that need a complement to say what they measure ('montant', 'nombre', 'part')."""
+    return frozenset(_string_list("metric_nouns.yaml", "bare", read_yaml("metric_nouns.yaml").get("bare", [])))
 
 
 @functools.cache
@@ -230,6 +236,12 @@ def invariable_nouns() -> frozenset[str]:
     """Nouns whose final s or x is not a plural mark ('pays', 'mois', 'prix')."""
     words = read_yaml("count_nouns.yaml").get("invariable", [])
     return frozenset(_string_list("count_nouns.yaml", "invariable", words))
+
+
+@functools.cache
+def counted_nouns() -> frozenset[str]:
+    """Nouns a number counts in economic news ('opération', 'nuitée', 'emploi'), singular."""
+    return frozenset(_string_list("count_nouns.yaml", "measure", read_yaml("count_nouns.yaml").get("measure", [])))
 
 
 @functools.cache

@@ -71,8 +71,12 @@ def extract_facts(doc: Doc) -> list[Fact]:
             if figure in shared:
                 index = shared.index(figure)
                 base = base or metric
+                earlier = [f for f in in_sentence if f.start < shared[0].start]
                 if items:
                     metric = distribute(base, items, index)
+                elif len(earlier) >= len(shared) and figure.label_ == "PERCENT":
+                    # '900 000 transactions, soit 700 millions de DH, en croissance respective de 35 % et 41 %'
+                    metric = discourse.in_sentence[len(earlier) - len(shared) + index]
                 if len(periods) == len(shared):
                     period = periods[index]
             if starts_range_end(figure) and facts and facts[-1].evidence.start < figure.start_char:

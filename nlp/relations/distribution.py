@@ -6,9 +6,12 @@ from spacy.tokens import Span, Token
 _FIGURES = ("MONEY", "PERCENT", "QUANTITY")
 
 
+_CUES = {"respectivement", "respective", "respectives", "respectif", "respectifs"}
+
+
 def respectively(sentence: Span, figures: list[Span]) -> list[Span]:
-    """The figures that 'respectivement' distributes (those after it), or none."""
-    cue = [t for t in sentence if t.lower_ == "respectivement"]
+    """The figures that 'respectivement' (or 'en hausse respective de') distributes: those after it, or none."""
+    cue = [t for t in sentence if t.lower_ in _CUES]
     after = [f for f in figures if cue and f.start > cue[0].i]
     return after if len(after) >= 2 else []
 
@@ -18,7 +21,11 @@ def distributed(sentence: Span, figures: list[Span]) -> list[Token] | None:
     after = respectively(sentence, figures)
     if not after:
         return None
+    # Only 'respectivement' pairs figures with listed nouns; 'en hausse respective de 35 % et 41 %'
+    # pairs them with the figures before it.
     cue = [t for t in sentence if t.lower_ == "respectivement"]
+    if not cue:
+        return None
     doc = sentence.doc
     previous = doc[sentence.start - 1].sent if sentence.start > 0 else None
     for scope in (doc[sentence.start : cue[0].i], previous):

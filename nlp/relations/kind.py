@@ -13,6 +13,11 @@ def change_cue(span: Span) -> tuple[int, object] | None:
 
     'une hausse de 22,2%', 'a reculé de 3 %', 'en baisse de 16%', '(+16%)', 'progression annuelle de 118,6%'.
     """
+    return _cue_before(span) or _cue_above(span)
+
+
+def _cue_before(span: Span) -> tuple[int, object] | None:
+    """The change word in the few words before the figure, up to another figure or a break."""
     words = change_words()
     sent_start = span.sent.start
     left = span.doc[max(sent_start, span.start - _WINDOW) : span.start]
@@ -25,6 +30,12 @@ def change_cue(span: Span) -> tuple[int, object] | None:
         for form in (token.lemma_.lower(), token.lower_):
             if form in words:
                 return words[form], token
+    return None
+
+
+def _cue_above(span: Span) -> tuple[int, object] | None:
+    """The change word the figure hangs on in the parse: 'les exportations ont progressé … de 3 %'."""
+    words = change_words()
     head = span.root.head
     for _ in range(2):
         if head.lemma_.lower() in words and head.i < span.start:
@@ -48,10 +59,46 @@ def kind_and_sign(span: Span) -> tuple[str, int]:
         return "change", -1 if cue is not None and cue[0] < 0 else 1
     if span.start > 0 and span.doc[span.start - 1].lower_ in ("à", "a"):
         return "share", 1  # 'a abaissé son taux de 50 points de base à 1,5 %': the level reached
+    own = _cue_before(span)
+    if own is not None:
+        return "change", -1 if own[0] < 0 else 1
+    anchor = anchor_figure(span)
+    if anchor is not None:
+        return kind_and_sign(anchor)
     if cue is not None:
         sign, _ = cue
         return "change", -1 if sign < 0 else 1
     return "share", 1
+
+
+_COMPARED = {"contre", "après", "vs", "avant"}
+_LINKS = {"et", ",", "ou", "puis"}
+
+
+def anchor_figure(span: Span) -> Span | None:
+    """The figure this one goes with, whose kind it shares.
+
+    '7 % (8 % au T1 et 6 % au T2)': the one before the brackets; 'à 7,2 %, après 7,5 %': the one compared
+    with; 'une hausse de 12 % des transactions et de 9,5 % du montant': the one it is coordinated with.
+    """
+    doc = span.doc
+    earlier = [e for e in doc.ents if e.label_ == span.label_ and span.sent.start <= e.start and e.end <= span.start]
+    if not earlier:
+        return None
+    previous = earlier[-1]
+    between = doc[previous.end : span.start]
+    if any(t.pos_ in ("VERB", "AUX") for t in between):
+        return None
+    words = [t.lower_ for t in between]
+    if "(" in words and ")" not in words[words.index("(") :] and words.index("(") == 0:
+        return previous  # in brackets opened right after the other figure
+    left = [w for w in words if w not in ("de", "d'", "d’")]
+    if left and (left[-1] in _COMPARED or left[0] in _COMPARED and len(left) <= 2):
+        return previous
+    near = [w for w in words[-2:] if w not in ("de", "d'", "d’")]
+    if near and near[-1] in _LINKS and len(words) <= 12:
+        return previous
+    return None
 
 
 def absolute_change(span: Span) -> int | None:

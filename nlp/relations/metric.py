@@ -5,8 +5,9 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from nlp.lexicon import action_nouns, actor_nouns, change_words, scale_words, level_verbs, metric_nouns, non_metric_nouns
-from nlp.relations.kind import change_cue
+from nlp.lexicon import (action_nouns, actor_nouns, bare_measure_nouns, change_words, level_verbs, metric_nouns,
+                         non_metric_nouns, scale_words)
+from nlp.relations.kind import anchor_figure, change_cue, kind_and_sign
 from nlp.relations.lemmas import is_verbal, verb_lemmas
 
 FIGURES = ("MONEY", "PERCENT", "QUANTITY")
@@ -18,6 +19,8 @@ _PERSONAL = {"il", "elle", "ils", "elles", "-il", "-elle", "-ils", "-elles", "-t
 _DEMONSTRATIVE = {"celle", "celui", "celles", "ceux"}
 _BY_COUNT = {"nombre", "volume"}
 _BY_VALUE = {"valeur", "montant"}
+_OF = ("du", "des", "de", "d'", "d’")
+_POSSESSIVES = {"leur", "leurs", "son", "sa", "ses"}
 
 
 @dataclass
@@ -65,19 +68,47 @@ def names_a_measure(token: Token) -> bool:
 
 def metric_of(span: Span, discourse: Discourse, *, elliptical: bool = False) -> str | None:
     """The metric of one figure, by the first rule of the grammar that applies."""
-    if (elliptical or _compared(span)) and discourse.in_sentence and discourse.in_sentence[-1]:
-        # 'contre 501 millions de dirhams': the term of a comparison measures the same thing.
+    if (elliptical or _compared(span) or _aside_of_figure(span)) and discourse.in_sentence and discourse.in_sentence[-1]:
+        # 'contre 501 millions de dirhams': the term of a comparison measures the same thing; so does
+        # '1 580 MdsFCFA (+8,1 %)' or '7 % (8 % au T1 et 6 % au T2)', an aside on the figure before it.
         return discourse.in_sentence[-1]
-    for rule in (_cest, _by_count_or_value, _money_of_noun, _change_of, _share_of, _noun_of, _verb_subject):
+    equivalent = _equivalent_of_count(span, discourse)
+    if equivalent:
+        return equivalent
+    for rule in (_cest, _by_count_or_value, _money_of_noun, _change_of_following, _change_of, _share_of, _noun_of,
+                 _verb_subject):
         metric = rule(span, discourse)
         if metric:
-            return _measured_as(span, metric)
+            return _measured_as(span, _completed_from_topic(metric, discourse))
     if span.label_ == "QUANTITY":
         return _count_phrase(span)
     for token in reversed(span.doc[span.sent.start : span.start]):
         if names_a_measure(token):
             return noun_phrase(token)
     return discourse.in_sentence[-1] if discourse.in_sentence else discourse.last
+
+
+def _aside_of_figure(span: Span) -> bool:
+    """A figure in brackets opened right after another figure: '711,9 M€ (+7,9 %)', '7 % (8 % au T1 et 6 % au T2)'."""
+    doc = span.doc
+    i = span.start - 1
+    while i > span.sent.start and doc[i].text != "(":
+        if doc[i].pos_ in ("NOUN", "PROPN", "VERB") and doc[i].ent_type_ not in (*FIGURES, "PERIOD"):
+            return False
+        i -= 1
+    return doc[i].text == "(" and i > span.sent.start and doc[i - 1].ent_type_ in FIGURES
+
+
+def _equivalent_of_count(span: Span, discourse: Discourse) -> str | None:
+    """'900 000 transactions, soit l'équivalent de 700 millions de DH': the amount of what was counted."""
+    if span.label_ != "MONEY" or not discourse.in_sentence:
+        return None
+    left = [t.lower_ for t in span.doc[max(span.sent.start, span.start - 4) : span.start]]
+    if "équivalent" not in left and "soit" not in left:
+        return None
+    counted = [t for t in span.doc[span.sent.start : span.start] if t.ent_type_ == "QUANTITY"]
+    topic = topic_of(discourse.in_sentence[-1]) if counted else None
+    return f"montant {_of(topic)}" if topic else None
 
 
 def _compared(span: Span) -> bool:
@@ -126,6 +157,63 @@ def _cest(span: Span, discourse: Discourse) -> str | None:
         if token.ent_type_ in FIGURES:
             return None
     return None
+
+
+def topic_of(metric: str | None) -> str | None:
+    """What a metric is about, without its measure word: 'nombre d'opérations de paiement' -> 'opérations de paiement'."""
+    if not metric:
+        return None
+    words = metric.split(" ", 1)
+    if len(words) == 2 and words[0] in bare_measure_nouns():
+        rest = words[1]
+        for article in ("de la ", "de l'", "de l’", "des ", "du ", "de ", "d'", "d’"):
+            if rest.startswith(article):
+                return rest[len(article):] or None
+    return metric
+
+
+def _topic(discourse: Discourse) -> str | None:
+    """The thing the discourse is about: the last metric named, in this sentence or before."""
+    for metric in reversed(discourse.in_sentence):
+        if metric and " " in metric:
+            return topic_of(metric)
+    for metric in reversed(discourse.subjects):
+        if " " in metric:
+            return topic_of(metric)
+    return topic_of(discourse.last) if discourse.last and " " in discourse.last else None
+
+
+def _completed_from_topic(metric: str, discourse: Discourse) -> str:
+    """A bare measure ('le montant', 'leur montant', 'ces derniers') is the measure of what the text was about."""
+    head = metric.removeprefix("variation de ")
+    if " " in head or head not in bare_measure_nouns():
+        return metric
+    topic = _topic(discourse)
+    if not topic or topic.startswith(head):
+        return metric
+    return metric.replace(head, f"{head} {_of(topic)}", 1) if head != metric else f"{head} {_of(topic)}"
+
+
+def _change_of_following(span: Span, discourse: Discourse) -> str | None:
+    """'une hausse de 14,6 % du nombre d'opérations et de 10,2 % de leur montant': what changes follows the figure."""
+    doc = span.doc
+    if span.label_ != "PERCENT" or span.end + 1 >= span.sent.end or doc[span.end].lower_ not in _OF:
+        return None
+    if kind_and_sign(span)[0] != "change":
+        return None
+    i = span.end + 1
+    possessive = False
+    while i < span.sent.end - 1 and doc[i].pos_ == "DET":
+        possessive = possessive or doc[i].lower_ in _POSSESSIVES
+        i += 1
+    head = doc[i]
+    if head.pos_ != "NOUN" or not names_a_measure(head):
+        return None
+    phrase = noun_phrase(head)
+    if possessive or phrase in bare_measure_nouns():
+        topic = _topic(discourse)
+        return f"{phrase} {_of(topic)}" if topic and not topic.startswith(phrase) else phrase
+    return phrase
 
 
 def _by_count_or_value(span: Span, discourse: Discourse) -> str | None:
