@@ -187,8 +187,14 @@ _NOT_A_FIGURE_BEFORE = {"n°", "no", "numéro", "article", "loi", "décret", "pa
 def _counted(span: Span, text: str, value) -> Count | None:
     """A bare number in a sentence about 'le nombre de N' counts N: 'le nombre de faillites a atteint 9 457'."""
     sentence = span.sent
-    for token in sentence:
-        if token.lower_ == "nombre" and token.i + 2 < sentence.end and token.nbor(1).lower_ in ("de", "d'", "d’"):
+    tokens = list(sentence)
+    if sentence.end < len(span.doc) and not any(t.pos_ in ("VERB", "AUX") for t in sentence):
+        # 'Plus de 1,2 million. C'est le nombre de touristes …': the next sentence names what was counted.
+        following = span.doc[sentence.end].sent
+        if [t.lower_.replace("’", "'") for t in following[:2]] == ["c'", "est"]:
+            tokens += list(following)
+    for token in tokens:
+        if token.lower_ == "nombre" and token.i + 2 < len(span.doc) and token.nbor(1).lower_ in ("de", "d'", "d’"):
             noun = token.nbor(2)
             if noun.pos_ in ("NOUN", "PROPN") and noun.is_alpha:
                 qualifier = qualifier_before(text[max(0, span.start_char - 40) : span.start_char])

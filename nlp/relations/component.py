@@ -82,6 +82,12 @@ def extract_facts(doc: Doc) -> list[Fact]:
             if starts_range_end(figure) and facts and facts[-1].evidence.start < figure.start_char:
                 period = _date_range(facts, period, timeline.stated_in(sent))
             period = at_its_end(period, metric, kind)
+            source = sources.source_of(figure)
+            named = _named_by_next(sent)
+            if named is not None:
+                # 'Près de 2,1 milliards de dirhams. C'est ce qu'ont réglé … au premier semestre, selon le CMI.'
+                period = next(iter(timeline.stated_in(named)), None) or period
+                source = sources.source_of_sentence(named.start) or source
             if sign < 0 and value > 0:
                 value = -value
             facts.append(Fact(
@@ -91,7 +97,7 @@ def extract_facts(doc: Doc) -> list[Fact]:
                 unit=unit,
                 kind=kind,
                 period=period.iso() if period else None,
-                source=sources.source_of(figure),
+                source=source,
                 qualifier=qualifier,
                 evidence=Evidence(figure.start_char, figure.end_char, figure.text, sent.text.rstrip(), sent.start_char),
             ))
@@ -100,6 +106,16 @@ def extract_facts(doc: Doc) -> list[Fact]:
             if metric and not is_comparison(figure, reach=3):
                 discourse.subjects.append(metric)
     return _once(facts)
+
+
+def _named_by_next(sent: Span) -> Span | None:
+    """The sentence that names a figure standing alone before it: 'Près de 2,1 milliards. C'est ce qu'ont …'."""
+    doc = sent.doc
+    if sent.end >= len(doc) or any(t.pos_ in ("VERB", "AUX") for t in sent):
+        return None
+    following = doc[sent.end].sent
+    words = [t.lower_.replace("’", "'") for t in following[:2]]
+    return following if words == ["c'", "est"] else None
 
 
 def _date_range(facts: list[Fact], end_period: Period | None, stated: list[Period]) -> Period | None:

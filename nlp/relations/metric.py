@@ -15,7 +15,9 @@ _LIMIT = 9
 _STOP_POS = {"PUNCT", "VERB", "AUX", "CCONJ", "SCONJ", "PRON"}
 _SUBJECTS = ("nsubj", "nsubj:pass")
 _CLIMB = ("xcomp", "advcl", "conj", "ccomp", "acl", "acl:relcl", "parataxis")
-_PERSONAL = {"il", "elle", "ils", "elles", "-il", "-elle", "-ils", "-elles", "-t-il", "-t-elle"}
+_PERSONAL = {"il", "elle", "ils", "elles", "-il", "-elle", "-ils", "-elles", "-t-il", "-t-elle",
+             "derniers", "dernières", "celles-ci", "ceux-ci", "celle-ci", "celui-ci"}  # 'ces derniers représentaient …'
+_RELATIVE = {"qui", "lequel", "laquelle", "lesquels", "lesquelles"}
 _DEMONSTRATIVE = {"celle", "celui", "celles", "ceux"}
 _BY_COUNT = {"nombre", "volume"}
 _BY_VALUE = {"valeur", "montant"}
@@ -72,9 +74,10 @@ def metric_of(span: Span, discourse: Discourse, *, elliptical: bool = False) -> 
         # 'contre 501 millions de dirhams': the term of a comparison measures the same thing; so does
         # '1 580 MdsFCFA (+8,1 %)' or '7 % (8 % au T1 et 6 % au T2)', an aside on the figure before it.
         return discourse.in_sentence[-1]
-    equivalent = _equivalent_of_count(span, discourse)
-    if equivalent:
-        return equivalent
+    for rule in (_equivalent_of_count, _other_dimension, _share_in_list, _named_after):
+        metric = rule(span, discourse)
+        if metric:
+            return metric
     for rule in (_cest, _by_count_or_value, _money_of_noun, _change_of_following, _change_of, _share_of, _noun_of,
                  _verb_subject):
         metric = rule(span, discourse)
@@ -97,6 +100,83 @@ def _aside_of_figure(span: Span) -> bool:
             return False
         i -= 1
     return doc[i].text == "(" and i > span.sent.start and doc[i - 1].ent_type_ in FIGURES
+
+
+_DIMENSIONS = ("en nombre", "en volume", "en valeur", "en montant")
+
+
+def _other_dimension(span: Span, discourse: Discourse) -> str | None:
+    """'95 % de part de marché en nombre et 88 % en montant': the same measure, in the other dimension."""
+    doc = span.doc
+    if span.end + 1 >= span.sent.end or doc[span.end].lower_ != "en" or not discourse.in_sentence:
+        return None
+    dimension = f"en {doc[span.end + 1].lower_}"
+    previous = discourse.in_sentence[-1] or ""
+    if dimension not in _DIMENSIONS or anchor_figure(span) is None:
+        return None
+    for other in _DIMENSIONS:
+        if previous.endswith(other) and other != dimension:
+            return previous[: -len(other)] + dimension
+    return None
+
+
+def _share_in_list(span: Span, discourse: Discourse) -> str | None:
+    """'sur les hôtels (31,4 %), la grande distribution (14,2 %)': each item's share of the whole."""
+    doc = span.doc
+    if span.label_ != "PERCENT" or span.start < 2 or doc[span.start - 1].text != "(" or span.end >= len(doc):
+        return None
+    if doc[span.end].text != ")" or kind_and_sign(span)[0] != "share":
+        return None
+    item = doc[span.start - 2]
+    while item.pos_ not in ("NOUN", "PROPN") and item.head.i < item.i and item.i > span.sent.start:
+        item = item.head
+    if item.pos_ not in ("NOUN", "PROPN") or item.ent_type_ in FIGURES:
+        return None
+    start = item.i
+    while start > span.sent.start and doc[start - 1].pos_ in ("PROPN", "ADJ", "NOUN") and doc[start - 1].i >= item.left_edge.i:
+        start -= 1
+    holder = _words(doc[start : item.i + 1])
+    whole = _whole(discourse, span)
+    return f"part {_of(holder)} dans {whole}" if whole else f"part {_of(holder)}"
+
+
+def _whole(discourse: Discourse, span: Span) -> str | None:
+    """What the shares of a list divide: the whole of the share before, else the sentence's subject."""
+    for metric in reversed(discourse.in_sentence):
+        if metric and metric.startswith("part ") and " dans " in metric:
+            return metric.split(" dans ", 1)[1]
+        if metric and metric.startswith(("part des ", "part du ", "part de la ", "part de l'")):
+            return metric.split(" ", 1)[1].split(" ", 1)[1]
+    root = span.sent.root
+    subjects = [c for c in root.children if c.dep_ in _SUBJECTS and names_a_measure(c) and not _is_actor(c)]
+    return noun_phrase(subjects[0]) if subjects else None
+
+
+def _named_after(span: Span, discourse: Discourse) -> str | None:
+    """'Près de 2,1 milliards de dirhams. C'est ce qu'ont réglé en ligne les clients …': named by the next sentence."""
+    sent = span.sent
+    if any(t.pos_ in ("VERB", "AUX") for t in sent) or sent.end >= len(span.doc):
+        return None
+    following = span.doc[sent.end].sent
+    words = [t.lower_ for t in following[:3]]
+    if words[:2] not in (["c'", "est"], ["c’", "est"]):
+        return None
+    rest = following[2:]
+    if rest and rest[0].lower_ == "ce":
+        verb = next((t for t in rest if t.pos_ == "VERB"), None)
+        if verb is None:
+            return None
+        lemmas = verb_lemmas(verb)
+        actions = sorted(action_nouns()[lemma] for lemma in lemmas if lemma in action_nouns())
+        noun = actions[0] if actions else ("montant " + verb.lower_ if span.label_ == "MONEY" else "nombre " + verb.lower_)
+        complements = [c for c in verb.children if c.dep_.startswith("obl") and c.i > verb.i
+                       and c.ent_type_ not in ("PERIOD", "ORG", "LOC", "GPE", *FIGURES)]
+        tail = " ".join(noun_phrase_with_case(c) for c in complements[:1])
+        return f"{noun} {tail}".strip()
+    for token in rest:
+        if token.pos_ in ("NOUN", "PROPN") and names_a_measure(token):
+            return noun_phrase(token)
+    return None
 
 
 def _equivalent_of_count(span: Span, discourse: Discourse) -> str | None:
@@ -217,18 +297,58 @@ def _change_of_following(span: Span, discourse: Discourse) -> str | None:
 
 
 def _by_count_or_value(span: Span, discourse: Discourse) -> str | None:
-    """'en hausse de 108% en nombre et 148% en valeur': the count's or the amount's metric."""
+    """'en hausse de 108% en nombre et 148% en valeur', 'Les retraits (+8 % en nombre et +6,1 % en montant)'.
+
+    The change of the number or of the value of what the sentence counts, else of what it speaks about.
+    """
     doc = span.doc
     if span.label_ != "PERCENT" or span.end + 1 >= span.sent.end or doc[span.end].lower_ != "en":
         return None
-    word = doc[span.end + 1].lower_
-    if change_cue(span) is None:
+    word = doc[span.end + 1]
+    if word.lower_ not in _BY_COUNT | _BY_VALUE or kind_and_sign(span)[0] != "change":
         return None
-    if word in _BY_COUNT:
+    if span.end + 2 < span.sent.end and doc[span.end + 2].lower_ in _OF:
+        return noun_phrase(word)  # 'de 14 % en nombre d'opérations'
+    counted = word.lower_ in _BY_COUNT
+    same_kind = [metric for figure, metric in zip(_earlier_figures(span), discourse.in_sentence)
+                 if metric and (figure.label_ == "QUANTITY") == counted and figure.label_ != "PERCENT"]
+    if same_kind:
+        return same_kind[-1]
+    counts = [metric for figure, metric in zip(_earlier_figures(span), discourse.in_sentence)
+              if metric and figure.label_ == "QUANTITY"]
+    topic = topic_of(counts[-1]) if counts else _what_is_measured(span, discourse)
+    if topic:
+        return f"{word.lower_} {_of(topic)}"
+    if counted:
         return discourse.last_count or _suffixed(discourse, "en nombre")
-    if word in _BY_VALUE:
-        return discourse.last_amount or _suffixed(discourse, "en valeur")
-    return None
+    return discourse.last_amount or _suffixed(discourse, "en valeur")
+
+
+def _earlier_figures(span: Span) -> list[Span]:
+    """The figures of the sentence before this one, in order (as discourse.in_sentence lists their metrics)."""
+    return [e for e in span.doc.ents if e.label_ in FIGURES and span.sent.start <= e.start and e.end <= span.start
+            and e._.value is not None]
+
+
+def _what_is_measured(span: Span, discourse: Discourse) -> str | None:
+    """The noun phrase a figure in brackets follows ('Les retraits (+8 %'), else the subject of its verb."""
+    doc = span.doc
+    i = span.start - 1
+    while i > span.sent.start and doc[i].text != "(" and doc[i].ent_type_ in (*FIGURES, "") and i > span.start - 12:
+        i -= 1
+    if doc[i].text == "(" and i > span.sent.start:
+        noun = doc[i - 1]
+        while noun.pos_ not in ("NOUN", "PROPN") and noun.head.i < noun.i and noun.head.i > span.sent.start:
+            noun = noun.head
+        while noun.head.pos_ == "NOUN" and noun.dep_ == "nmod" and noun.head.i < noun.i:
+            noun = noun.head  # 'Les retraits par carte bancaire (': the phrase, not its last complement
+        if names_a_measure(noun):
+            return noun_phrase(noun)
+    cue = change_cue(span)
+    verb = cue[1] if cue else span.root.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    return _subject_of(verb, discourse) if verb.pos_ in ("VERB", "AUX") else None
 
 
 def _suffixed(discourse: Discourse, suffix: str) -> str | None:
@@ -380,6 +500,11 @@ def _subject_of(verb: Token, discourse: Discourse) -> str | None:
                 continue
             if child.lower_ in _PERSONAL:
                 return _antecedent(child, discourse)
+            if child.lower_ in _RELATIVE and verb.dep_ == "acl:relcl":
+                # '412 millions d'opérations qui progressent de 6 %', 'une fréquentation qui progresse de 5 %'
+                if names_a_measure(verb.head):
+                    return noun_phrase(verb.head)
+                return discourse.in_sentence[-1] if discourse.in_sentence else None
             if child.lower_ in _DEMONSTRATIVE:
                 return _demonstrative(child, discourse)
             if (names_a_measure(child) or _names_a_change_of(child)) and not _is_actor(child):

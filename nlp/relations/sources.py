@@ -59,7 +59,10 @@ class Attribution:
 
     def source_of(self, figure: Span) -> str | None:
         """The sentence's own attribution, else the last one before it, else the article's."""
-        start = self.sentence_of[figure.start]
+        return self.source_of_sentence(self.sentence_of[figure.start])
+
+    def source_of_sentence(self, start: int) -> str | None:
+        """The source of the sentence that starts at token `start`."""
         if start in self.by_sentence:
             return self.by_sentence[start]
         # A subject that gives no figure (a headline, an aside) does not carry over to the next sentences.
