@@ -8,9 +8,10 @@ from spacy.tokens import Doc, Span
 
 from nlp.lexicon import stock_nouns
 from nlp.periods import Period, RelativePeriod
+from nlp.relations.kind import anchor_figure
 
 # Words that introduce the term a figure is compared with: its period is the comparison's, not the figure's.
-_COMPARISON = {"contre", "rapport", "comparé", "comparée", "comparés", "comparées", "comparativement", "vs", "face",
+_COMPARISON = {"contre", "après", "rapport", "comparé", "comparée", "comparés", "comparées", "comparativement", "vs", "face",
                "qu'", "qu’"}
 _FIGURES = ("MONEY", "PERCENT", "QUANTITY")
 
@@ -25,14 +26,25 @@ def is_comparison(span: Span, reach: int = 4) -> bool:
     if any(t.lower_ in _COMPARISON for t in _left(doc, span.start, reach)):
         return True
     if span.label_ != "PERIOD":
-        return False
+        return _coordinated_with_comparison(span)
     for token in reversed(_left(doc, span.start, reach)):
         if token.ent_type_ in _FIGURES:
             figure_start = token.i
             while figure_start > 0 and doc[figure_start].ent_iob_ == "I":
                 figure_start -= 1
-            return any(t.lower_ in _COMPARISON for t in _left(doc, figure_start, 3))
+            figure = next((e for e in doc.ents if e.start == figure_start), None)
+            return (any(t.lower_ in _COMPARISON for t in _left(doc, figure_start, 3))
+                    or (figure is not None and _coordinated_with_comparison(figure)))
     return False
+
+
+def _coordinated_with_comparison(figure: Span, depth: int = 0) -> bool:
+    """'contre 11,8 % au quatrième trimestre et 12,1 % un an plus tôt': the second term is compared too."""
+    anchor = anchor_figure(figure) if figure.label_ in _FIGURES and depth < 4 else None
+    if anchor is None:
+        return False
+    return any(t.lower_ in _COMPARISON for t in _left(figure.doc, anchor.start, 3)) or _coordinated_with_comparison(
+        anchor, depth + 1)
 
 
 def _left(doc: Doc, start: int, reach: int) -> list:
@@ -65,6 +77,24 @@ def _is_stock(metric: str, kind: str) -> bool:
 
 
 _DASHES = {"-", "–", "—", ":"}
+# A day is a figure's period when the figure is measured at it ('au 31 mars', 'arrêté au 10 mai');
+# otherwise it dates an event ('le 28 fév', 'l'assemblée du 29 juin'), not a figure.
+_AT_A_DAY = {"au", "à", "fin", "jusqu'au", "arrêté", "arrêtée", "arrêtés", "arrêtées", "depuis", "entre", "du"}
+
+
+def _event_day(span: Span) -> bool:
+    """A single day that dates an event ('le 28 fév', 'lors de l'assemblée du 29 juin')."""
+    value = span._.value
+    days = isinstance(value, Period) and len(value.start) == 10 and value.start == value.end
+    days = days or (isinstance(value, RelativePeriod) and value.day is not None)
+    if not days:
+        return False
+    first = span[0].lower_
+    before = span.doc[span.start - 1].lower_ if span.start > 0 else ""
+    if first in _AT_A_DAY or before in _AT_A_DAY - {"du"}:
+        return False
+    # 'du 1er janvier au 31 mars' is a range; 'l'assemblée générale du 29 juin' an event.
+    return not (before == "du" and any(t.lower_ in ("au", "à") for t in span.doc[span.end : span.end + 3]))
 
 
 def in_dateline(span: Span) -> bool:
@@ -95,7 +125,8 @@ class Timeline:
     """Every period of an article resolved in reading order, and the period of each figure."""
 
     def __init__(self, doc: Doc, reference: date | None = None, sentence_of: list[int] | None = None):
-        self.periods = [s for s in doc.ents if s.label_ == "PERIOD" and s._.value is not None and not in_dateline(s)]
+        self.periods = [s for s in doc.ents if s.label_ == "PERIOD" and s._.value is not None
+                        and not in_dateline(s) and not _event_day(s)]
         self.sentence_of = sentence_of if sentence_of is not None else sentence_starts(doc)
         self.compared = {span.start: is_comparison(span) for span in self.periods}
         self.reference = reference
@@ -105,9 +136,14 @@ class Timeline:
         for span in self.periods:
             value = span._.value
             if isinstance(value, RelativePeriod):
+                undated = value.relation == "current" and value.year is None and not value.this_year
                 if value.relation == "current" and reference is None and self.year and value.year is None:
                     value = replace(value, year=self.year)  # the article's own year, inferred
                 value = value.resolve(antecedent, reference)
+                if (undated and value is not None and self.compared[span.start] and antecedent is not None
+                        and value.start > antecedent.end and value.shifted(-1) is not None):
+                    # 'au premier trimestre, contre 11,8 % au quatrième trimestre': a term compared with is earlier
+                    value = value.shifted(-1)
             if value is None:
                 continue
             self.resolved[span.start] = value
