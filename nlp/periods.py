@@ -35,6 +35,10 @@ class Period:
             return day_period(self.year + years, int(self.start[5:7]), int(self.start[8:10]))
         return month_period(self.year + years, *span)
 
+    def moved(self, years: int) -> Period:
+        """The same months, `years` later (earlier when negative): a campaign or fiscal year across two years."""
+        return Period(f"{int(self.start[:4]) + years}{self.start[4:]}", f"{int(self.end[:4]) + years}{self.end[4:]}")
+
     def month_span(self) -> tuple[int, int] | None:
         """The months it covers within its last year, None for a multi-year interval."""
         if self.start[:4] != self.end[:4]:
@@ -71,6 +75,10 @@ class RelativePeriod:
 
     def _resolve(self, antecedent: Period | None, reference: date | None) -> Period | None:
         if self.relation == "same":
+            if antecedent is not None and antecedent.month_span() is None and len(antecedent.start) == 7:
+                # 'la même période de la campagne précédente' after October 2022 to March 2023
+                years = (self.year - antecedent.year) if self.year is not None else self.shift
+                return antecedent.moved(years) if years else antecedent
             if antecedent is None or antecedent.month_span() is None:
                 return None
             year = self.year if self.year is not None else antecedent.year + self.shift
@@ -230,7 +238,8 @@ def _grammar():
             rf"^(?:(?:année|an|exercice|exercice budgétaire|exercice comptable|campagne|saison)\s+)?(?P<year>{YEAR})$")),
         ("year_span", regex.compile(rf"^(?:(?:année|exercice|campagne|saison)\s+)?(?P<a>{YEAR})\s*[-/–]\s*(?P<b>{YEAR}|\d\d)$")),
         ("same", regex.compile(
-            rf"^(?:{v['same']})(?:\s+(?:de\s+|d'|en\s+)?(?:l'(?:année|an|exercice)\s+)?(?:(?P<previous>{v['previous']})|(?P<year>{YEAR})))?$")),
+            rf"^(?:{v['same']})(?:\s+(?:de\s+|d'|en\s+)?(?:l'(?:année|an|exercice)\s+|la\s+(?:campagne|saison)\s+)?"
+            rf"(?:(?P<previous>{v['previous']})|(?P<year>{YEAR})))?$")),
         ("year_ago", regex.compile(r"^(?:un\s+an|une\s+année|douze\s+mois)\s+(?:auparavant|plus\s+tôt|avant)$")),
         ("previous", regex.compile(
             rf"^(?P<unit>année|an|exercice|{v['part']}|mois)\s+(?P<previous>{v['previous']})$")),

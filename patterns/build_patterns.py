@@ -192,6 +192,7 @@ def period_patterns() -> list[dict]:
     patterns += [
         same,
         same + [OF, LART, {"LOWER": {"IN": ["année", "an", "exercice"]}}, previous],
+        same + [OF, {"LOWER": "la"}, {"LOWER": {"IN": ["campagne", "saison"]}}, previous],
         same + [{"LOWER": {"IN": ["de", "en"]}}, YEAR],
         same + [OF, LART, {"LOWER": {"IN": ["année", "exercice"]}}, YEAR],
     ]

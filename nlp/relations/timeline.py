@@ -112,6 +112,75 @@ def in_dateline(span: Span) -> bool:
     return bool(after) and after[0] in _DASHES
 
 
+_CLOSING = {"clos", "close", "clôturé", "clôturée", "achevé", "achevée", "terminé", "terminée", "arrêté", "arrêtée",
+            "jusqu'à", "jusqu'au", "au", "fin"}
+
+
+def _seasons(periods: list[Span], sentence_of: list[int]) -> dict:
+    """Campaigns and fiscal years with their months: 'la campagne 2023/2024, du 1er octobre à fin mars' is 2023-10/2024-03.
+
+    Returns the months of each such year span ('months', by span start) and the day and month spans it used up
+    ('consumed'), which then date no figure of their own.
+    """
+    months: dict[int, Period] = {}
+    consumed: set[int] = set()
+    for index, span in enumerate(periods):
+        value = span._.value
+        if not (isinstance(value, Period) and len(value.start) == 4 and int(value.end) == int(value.start) + 1):
+            continue
+        first, last = int(value.start), int(value.end)
+        opening = closing = None
+        used = []
+        for other in periods[index + 1 :]:
+            if sentence_of[other.start] != sentence_of[span.start] or other.start - span.end > 14:
+                break
+            month = _month_of(other._.value)
+            if month is None:
+                break
+            before = {t.lower_ for t in span.doc[max(span.end, other.start - 3) : other.start]} | {other[0].lower_}
+            if before & _CLOSING or getattr(other._.value, "cumulative", False):
+                closing = month
+            elif opening is None:
+                opening = month
+            used.append(other.start)
+        bracket = _bracketed_months(span)
+        if bracket:
+            opening, closing = bracket
+        if opening is None and closing is None:
+            continue
+        if opening is None:
+            opening = closing % 12 + 1  # 'exercice 2022-2023 clos le 31 mars': April to March
+        if closing is None:
+            closing = (opening - 2) % 12 + 1
+        end_year = last if closing < opening else first
+        months[span.start] = Period(f"{first}-{opening:02d}", f"{end_year}-{closing:02d}")
+        consumed.update(used)
+    return {"months": months, "consumed": consumed}
+
+
+def _month_of(value) -> int | None:
+    """The month a day or an end-of-month expression names ('le 1er octobre', 'fin mars', 'le 31 mars 2024')."""
+    if isinstance(value, RelativePeriod) and value.months:
+        return value.months[1]
+    if isinstance(value, Period) and len(value.end) >= 7 and (value.start == value.end or value.cumulative):
+        return int(value.end[5:7])
+    return None
+
+
+def _bracketed_months(span: Span) -> tuple[int, int] | None:
+    """'la campagne 2023/2024 (août-juillet)': the months written in brackets after it."""
+    from nlp.lexicon import period_words
+
+    doc = span.doc
+    words = [t.lower_ for t in doc[span.end : span.end + 5]]
+    if len(words) < 5 or words[0] != "(" or words[2] not in ("-", "–", "à") or words[4] != ")":
+        return None
+    names = {form: int(month) for month, forms in period_words()["months"].items() for form in forms}
+    if words[1] in names and words[3] in names:
+        return names[words[1]], names[words[3]]
+    return None
+
+
 def sentence_starts(doc: Doc) -> list[int]:
     """The start of each token's sentence, computed once for the document."""
     starts = [0] * len(doc)
@@ -125,15 +194,21 @@ class Timeline:
     """Every period of an article resolved in reading order, and the period of each figure."""
 
     def __init__(self, doc: Doc, reference: date | None = None, sentence_of: list[int] | None = None):
-        self.periods = [s for s in doc.ents if s.label_ == "PERIOD" and s._.value is not None
-                        and not in_dateline(s) and not _event_day(s)]
+        self.periods = [s for s in doc.ents if s.label_ == "PERIOD" and s._.value is not None and not in_dateline(s)]
         self.sentence_of = sentence_of if sentence_of is not None else sentence_starts(doc)
         self.compared = {span.start: is_comparison(span) for span in self.periods}
         self.reference = reference
         self.year = reference.year if reference else self._infer_year()
         self.resolved: dict[int, Period] = {}
+        seasons = _seasons(self.periods, self.sentence_of)
+        self.periods = [s for s in self.periods if s.start not in seasons["consumed"] and not _event_day(s)]
         antecedent = None
         for span in self.periods:
+            if span.start in seasons["months"]:
+                self.resolved[span.start] = seasons["months"][span.start]
+                if not self.compared[span.start]:
+                    antecedent = self.resolved[span.start]
+                continue
             value = span._.value
             if isinstance(value, RelativePeriod):
                 undated = value.relation == "current" and value.year is None and not value.this_year
