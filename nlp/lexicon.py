@@ -173,6 +173,19 @@ def institutions() -> dict[str, dict]:
 
 
 @functools.cache
+def designations() -> dict[str, str]:
+    """A common name an article gives an institution it named before -> the institution type it names."""
+    table: dict[str, str] = {}
+    types = {entry.get("type") for entry in institutions().values()}
+    for kind, names in read_yaml("designations.yaml").items():
+        if kind not in types:
+            raise LexiconError(f"designations.yaml: {kind!r}: expected an institution type of institutions.yaml, got none such")
+        for name in _string_list("designations.yaml", kind, names):
+            _claim(table, name.lower(), kind, "designations.yaml")
+    return table
+
+
+@functools.cache
 def change_words() -> dict[str, int]:
     """Lemma or phrase of a change -> its sign: +1 growth, -1 decline, 0 sign given by the number."""
     table: dict[str, int] = {}

@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from nlp.extensions import declare
-from nlp.lexicon import institutions
+from nlp.lexicon import designations, institutions
 
 # An acronym as French news writes it: 'CMI', 'Apebi', 'BCEAO', 'S&P'.
 _ACRONYM = regex.compile(r"^[A-Z][A-Za-z&\-]{1,11}$")
@@ -27,6 +27,9 @@ class OrgResolver:
         # since 'orange', 'wave' or 'visa' in lower case are ordinary words.
         self.names = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.acronyms = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.designations = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for name, kind in designations().items():
+            self.designations.add(kind, [nlp.make_doc(name)])
         for key, entry in institutions().items():
             forms = [nlp.make_doc(form) for form in entry.get("names", []) + (entry.get("acronyms") or [])]
             long_names = [form for form in forms if len(form) > 1]
@@ -56,6 +59,7 @@ class OrgResolver:
             if token.text in defined:
                 keys[(token.i, token.i + 1)] = defined[token.text]
                 candidates.append(Span(doc, token.i, token.i + 1, label="ORG"))
+        candidates += self._designated(doc, candidates, keys)
         taken = {i for span in own for i in range(span.start, span.end)}
         orgs = [s for s in filter_spans(candidates) if not any(i in taken for i in range(s.start, s.end))]
         self._name(orgs, keys)
@@ -65,6 +69,25 @@ class OrgResolver:
         spans += [s for s in others if not any(i in used for i in range(s.start, s.end))]
         doc.ents = sorted(spans, key=lambda s: s.start)
         return doc
+
+    def _designated(self, doc: Doc, candidates: list[Span], keys: dict) -> list[Span]:
+        """'la Banque centrale', 'l'institut d'émission': the one institution of that type the article names."""
+        named: dict[str, set[str]] = {}
+        for span in candidates:
+            key = keys.get((span.start, span.end))
+            kind = institutions().get(key, {}).get("type") if key else None
+            if kind:
+                named.setdefault(kind, set()).add(key)
+        found = []
+        for match_id, start, end in self.designations(doc):
+            kind = doc.vocab.strings[match_id]
+            if len(named.get(kind, ())) == 1:
+                keys[(start, end)] = next(iter(named[kind]))
+                found.append(Span(doc, start, end, label="ORG"))
+        # A statistical span that is only the designation ('Banque Centrale') gives way to it.
+        spans = {(s.start, s.end) for s in found}
+        candidates[:] = [c for c in candidates if (c.start, c.end) not in spans or keys.get((c.start, c.end))]
+        return [s for s in found if not any(c.start == s.start and c.end == s.end for c in candidates)]
 
     @staticmethod
     def _defined_acronyms(doc: Doc, candidates: list[Span], keys: dict) -> dict[str, str]:

@@ -7,7 +7,7 @@ from collections import Counter
 
 from spacy.tokens import Doc, Span
 
-from nlp.lexicon import attribution, fold_apostrophes, institutions, roles
+from nlp.lexicon import actor_nouns, attribution, fold_apostrophes, institutions, roles
 from nlp.relations.lemmas import verb_lemmas
 
 _REACH = 6
@@ -23,8 +23,9 @@ class Attribution:
         self.sentence_of = sentence_of
         known = _known_names()
         orgs = [s for s in doc.ents if s.label_ == "ORG" and s._.org]
-        # Where two organisations are in reach, the one the lexicon knows is the likelier source.
-        self.orgs = sorted(orgs, key=lambda s: (s._.org.lower() not in known, s.start))
+        # Where two organisations are in reach, one outside brackets ('Kerlys (Euronext Paris)' names a listing)
+        # and one the lexicon knows are the likelier source.
+        self.orgs = sorted(orgs, key=lambda s: (_in_brackets(s), s._.org.lower() not in known, s.start))
         self.rank = {(org.start, org.end): rank for rank, org in enumerate(self.orgs)}
         self.org_at = {i: org for org in reversed(self.orgs) for i in range(org.start, org.end)}
         self.speakers = self._speakers()
@@ -161,10 +162,21 @@ class Attribution:
         for root in (t for t in sent if t.dep_ == "ROOT" or t.i == sent.root.i):
             for child in root.children:
                 if child.dep_ in ("nsubj", "nsubj:pass"):
-                    org = self._org_in(child.left_edge.i, child.right_edge.i + 1)
-                    if org is not None:
+                    # The subject itself, or the body it names ('l'assemblée générale de la SNH'), not the
+                    # complement of a measure ('le PIB de l'Union a progressé' is no source).
+                    actor = child.lemma_.lower() in actor_nouns() or child.lower_ in actor_nouns()
+                    org = self._org_in(child.left_edge.i if actor else child.i, child.right_edge.i + 1 if actor else child.i + 1)
+                    if org is not None and not _in_brackets(org):
                         return org._.org
         return None
+
+
+def _in_brackets(span: Span) -> bool:
+    """Whether the span sits inside brackets opened in its sentence."""
+    depth = 0
+    for token in span.doc[span.sent.start : span.start]:
+        depth += (token.text == "(") - (token.text == ")")
+    return depth > 0
 
 
 @functools.cache
