@@ -95,7 +95,10 @@ def read_articles(specs: list[str], *, reference: date | None = None,
             yield Skipped(spec, text.reason, kind=text.kind)
             continue
         if path.suffix.lower() in (".html", ".htm"):
-            text = html_text(text)
+            text = _page_text(text)
+            if isinstance(text, Skipped):
+                yield Skipped(spec, text.reason, kind=text.kind)
+                continue
             if text is None:
                 yield Skipped(spec, "expected article text in the HTML page, found none", kind="no text")
                 continue
@@ -156,7 +159,9 @@ def jsonl_lines(lines, name: str, stem: str, reference, max_chars, first: int = 
 def _article_of_record(record: dict, name: str, stem: str, number: int, reference, max_chars) -> Article | Skipped:
     text = record.get("text")
     if text is None and isinstance(record.get("html"), str):
-        text = html_text(record["html"])
+        text = _page_text(record["html"])
+        if isinstance(text, Skipped):
+            return Skipped(name, text.reason, number, kind=text.kind)
         if text is None:
             return Skipped(name, "expected article text in field 'html', found none", number, kind="no text")
     if not isinstance(text, str):
@@ -217,6 +222,15 @@ def html_text(html: str) -> str | None:
     import trafilatura  # slow to import; only HTML inputs need it
 
     return trafilatura.extract(html, include_comments=False, include_tables=True, favor_recall=True)
+
+
+def _page_text(html: str) -> str | Skipped | None:
+    """`html_text`, or a Skipped when the page (or the HTML library itself) fails: one page never stops a run."""
+    try:
+        return html_text(html)
+    except Exception as error:  # an ImportError of a half-installed lxml as much as a parse error
+        first = str(error).strip().splitlines()[0] if str(error).strip() else ""
+        return Skipped("", f"expected an HTML page that can be read, got {type(error).__name__}: {first}", kind="unreadable HTML")
 
 
 def _shown(value) -> str:

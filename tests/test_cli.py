@@ -160,3 +160,16 @@ def test_evaluate_writes_both_reports_and_checks_min_f1(tmp_path):
     assert result.exit_code == 1
     assert "tuples strict" in result.output
     assert (tmp_path / "seeds.md").exists() and (tmp_path / "seeds.html").exists()
+
+
+def test_an_html_library_that_fails_to_import_skips_the_pages_not_the_run(mixed, tmp_path):
+    """lxml 6 without lxml_html_clean (what pip 23 installed): the pages are named, the rest is written."""
+    out = tmp_path / "facts.jsonl"
+    code = ("import sys; sys.modules['lxml_html_clean'] = None; from nlp.cli import main; "
+            f"sys.argv = ['chiffres', 'extract', '-q', '-o', {str(out)!r}, {str(mixed)!r}]; main()")
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert run.returncode == 1
+    assert "page.html: expected an HTML page that can be read, got ImportError: lxml.html.clean" in run.stderr
+    assert "Traceback" not in run.stderr
+    found = {(r["doc_id"], r["value"], r["unit"]) for r in map(json.loads, out.read_text(encoding="utf-8").splitlines())}
+    assert ("good", 13400000000, "MAD") in found and ("windows", 4900000000, "EUR") in found
