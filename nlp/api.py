@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import functools
 from dataclasses import replace
-from datetime import date
+from datetime import date, datetime
 from typing import Iterable, Iterator
 
 from spacy.language import Language
@@ -21,8 +21,8 @@ def shared_pipeline() -> Language:
     return load()
 
 
-def extract(text: str, *, doc_id: str | None = None, date: date | None = None) -> list[Fact]:
-    """The facts of one article; `date` is its publication date, the reference of relative periods."""
+def extract(text: str, *, doc_id: str | None = None, date: date | datetime | str | None = None) -> list[Fact]:
+    """The facts of one article; `date` (a date, a datetime or an ISO string) is its publication date."""
     from nlp.streaming import extract_batch
 
     return extract_batch([Article(doc_id or "", text, date)])[0]

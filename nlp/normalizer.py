@@ -14,7 +14,7 @@ from nlp.lexicon import scale_words, shared_currency_words
 from nlp.money import Money, parse_money
 from nlp.numbers import qualifier_before, read_number
 from nlp.percent import parse_percent
-from nlp.periods import parse_period
+from nlp.periods import parse_period, publication_date
 
 FIGURES = ("MONEY", "PERCENT", "QUANTITY")
 _YEAR_DIGITS = 4
@@ -36,6 +36,7 @@ class Normalizer:
         declare()
 
     def __call__(self, doc: Doc) -> Doc:
+        doc._.date = publication_date(doc._.date)  # set by hand on a pipeline's doc: checked here, at the first use
         kept, unparsed = [], []
         text = doc.text  # built anew from the tokens at each access: read once
         for span in _join_ranges(doc):

@@ -11,6 +11,8 @@ from datetime import date
 from pathlib import Path
 from typing import Iterator
 
+from nlp.periods import publication_date
+
 SUFFIXES = (".txt", ".html", ".htm", ".jsonl")
 DEFAULT_MAX_CHARS = 10_000_000  # longer articles are read in pieces; past this, it is not an article
 _SNIFF = 8192
@@ -28,6 +30,7 @@ class Article:
     fields: dict = field(default_factory=dict, compare=False)  # carried to the output: title, url, …
 
     def __post_init__(self):
+        object.__setattr__(self, "date", publication_date(self.date))
         # A lone surrogate ('\ud800' escaped in JSON) cannot be written out: U+FFFD, one for one.
         if _SURROGATE.search(self.text):
             object.__setattr__(self, "text", _SURROGATE.sub("\ufffd", self.text))
