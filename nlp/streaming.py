@@ -22,14 +22,14 @@ def extract_batch(articles: list[Article], *, batch_size: int = BATCH_SIZE) -> l
 
     A long article is read in pieces (see `pieces`); its facts keep offsets into the whole text.
     """
-    from nlp.api import facts_of_doc, prepared_docs, shared_pipeline
+    from nlp.api import prepared_docs, shared_pipeline
 
     nlp = shared_pipeline()
     parts = [(owner, offset, piece) for owner, article in enumerate(articles) for offset, piece in pieces(article)]
     docs = nlp.pipe(prepared_docs(nlp, (piece for _, _, piece in parts)), batch_size=batch_size)
     facts: list[list[Fact]] = [[] for _ in articles]
     for doc, (owner, offset, piece) in zip(docs, parts):
-        facts[owner].extend(_shifted(fact, offset) for fact in facts_of_doc(doc, piece))
+        facts[owner].extend(_shifted(fact, offset) for fact in doc._.facts)
     return facts
 
 
