@@ -91,7 +91,11 @@ def extract_stream(items: Iterable[Item], *, n_process: int = 1, batch_size: int
 
 def _guarded(batch: list[Item], batch_size: int) -> tuple[list[Item], list[list[Fact]]]:
     """The batch's facts; if the batch fails, article by article, a failing one becoming a Skipped."""
+    from nlp.api import shared_pipeline
+
     articles = [i for i in batch if isinstance(i, Article)]
+    if articles:
+        shared_pipeline()  # a pipeline that cannot load is chiffres' failure, not one of an article: not guarded
     try:
         return batch, extract_batch(articles, batch_size=batch_size)
     except Exception:  # one bad article never stops the others: find it below

