@@ -1,5 +1,6 @@
 """The chiffres command as a user runs it: installed script in a subprocess, and the CLI runner."""
 import csv
+import html
 import io
 import json
 import os
@@ -237,3 +238,34 @@ def test_bench_corpus_comes_with_the_package_wherever_it_runs(tmp_path, monkeypa
     corpus = articles(7)
     assert [record["id"] for record in corpus[:5]] == sorted(path.stem for path in (ROOT / "seeds").glob("*.txt"))
     assert corpus[5]["id"].endswith("-v1") and "dirhams" in corpus[5]["text"]
+
+
+LONG_METRIC = "nombre d'opérations de paiement par cartes bancaires de sites marchands adhérents au cmi"
+
+
+@pytest.mark.parametrize("columns", [100, 250])
+def test_the_table_fits_the_terminal_and_shows_the_evidence(columns):
+    result = CliRunner().invoke(app, ["extract", "-q", "--format", "table", str(SEED)], env={"COLUMNS": str(columns)})
+    lines = result.stdout.splitlines()
+    assert max(len(line) for line in lines) <= columns
+    assert lines[0].split() == ["doc_id", "metric", "value", "unit", "kind", "period", "source", "evidence"]
+    if columns == 250:
+        assert max(len(line) for line in lines) > 200  # the width is used, not a fixed one
+        row = next(line for line in lines if "13400000000" in line)
+        assert "montant global des transactions" in row and "13,4 milliards de dirhams" in row
+        assert any(LONG_METRIC in line for line in lines)  # never cut
+
+
+def test_html_shows_every_fact_in_a_visible_table_beside_its_article():
+    page = CliRunner().invoke(app, ["extract", "-q", "--format", "html", str(SEED)]).stdout
+    records = [json.loads(line) for line in CliRunner().invoke(app, ["extract", "-q", str(SEED)]).stdout.splitlines()]
+    section = page[page.index("<section>"):page.index("</section>")]
+    assert "<div class='text'>" in section and "<table class='facts'>" in section
+    assert section.count("<tr><td>") == len(records) == 19
+    for number, record in enumerate(records, 1):
+        qualifier = "" if record["qualifier"] == "=" else record["qualifier"]
+        cells = [record["metric"], f"{qualifier}{record['value']}", record["unit"], record["kind"], record["period"] or "—",
+                 record["source"] or "—", record["evidence"]["text"]]
+        row = f"<tr><td><a href='#{SEED.stem}-{number}'>{number}</a></td>" + "".join(f"<td>{html.escape(c)}</td>" for c in cells)
+        assert row in section, row
+    assert 'title="' not in section  # nothing only on hover
