@@ -138,7 +138,7 @@ class HtmlWriter:
         parts.append(html.escape(text[position:]))
         rows = "".join(self._row(article, number, fact) for number, fact in numbered)
         head = "".join(f"<th>{name}</th>" for name in ("#",) + self.COLUMNS)
-        table = (f"<table class='facts'><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
+        table = (f"<div class='facts'><table class='facts'><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div>"
                  if facts else "<p class='count'>no facts</p>")
         self.stream.write(f"<section><h2>{html.escape(article.doc_id)}</h2>"
                           f"<p class='count'>{len(facts)} facts</p><div class='pair'><div class='text'>{''.join(parts)}</div>"
@@ -168,9 +168,9 @@ body{font-family:system-ui,sans-serif;max-width:110rem;margin:2rem auto;padding:
 section{border-top:1px solid #ccc;padding-top:1rem} .text{white-space:pre-wrap} .count{color:#666}
 .pair{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1.2fr);gap:1.5rem;align-items:start}
 @media (max-width:60rem){.pair{grid-template-columns:minmax(0,1fr)}}
-table.facts{border-collapse:collapse;font-size:.85rem;line-height:1.3}
+div.facts{overflow-x:auto} table.facts{border-collapse:collapse;font-size:.85rem;line-height:1.3}
 table.facts th,table.facts td{border:1px solid #ccc;padding:.2rem .4rem;text-align:left;vertical-align:top}
-table.facts th{background:#f2f2f2} sup{font-size:.7em;color:#555;margin-left:.1em}
+table.facts th{background:#f2f2f2} table.facts td:nth-child(3),table.facts td:nth-child(6){white-space:nowrap} sup{font-size:.7em;color:#555;margin-left:.1em}
 mark{padding:.1em .25em;border-radius:.3em} mark.amount{background:#cde8ff} mark.count{background:#d8f5d0}
 mark.share{background:#fde7c2} mark.change{background:#f6d0e8}
 .legend mark{margin-right:.5em}
