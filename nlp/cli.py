@@ -143,7 +143,7 @@ def evaluate(
     gold: Path = typer.Option(..., "--gold", exists=True, dir_okay=False, help="Gold JSONL file (ANNOTATION.md records)."),
     predictions: Optional[Path] = typer.Option(None, "--predictions", exists=True, dir_okay=False,
                                                help="Score this JSONL file instead of running the extractor."),
-    min_f1: Optional[float] = typer.Option(None, "--min-f1", help="Exit 1 when the strict tuple F1 is below this."),
+    min_f1: Optional[float] = typer.Option(None, "--min-f1", help="Exit 1 when the strict tuple F1 is below this, or when no gold document is among the articles."),
     reports: Path = typer.Option(REPORTS, "--reports", help="Folder of the Markdown and HTML reports."),
     debug: bool = typer.Option(False, "--debug", help="On an internal error, print its traceback too."),
 ) -> None:

@@ -166,15 +166,20 @@ def test_evaluate_writes_both_reports_and_checks_min_f1(tmp_path):
 
 def test_an_html_library_that_fails_to_import_skips_the_pages_not_the_run(mixed, tmp_path):
     """lxml 6 without lxml_html_clean (what pip 23 installed): the pages are named, the rest is written."""
-    out = tmp_path / "facts.jsonl"
+    out, pages = tmp_path / "facts.jsonl", tmp_path / "pages.jsonl"
+    page = (mixed / "page.html").read_text(encoding="utf-8")
+    pages.write_text(json.dumps({"id": "line-html", "html": page}) + "\n" + json.dumps({"id": "line-text", "text": SENTENCE}) + "\n",
+                     encoding="utf-8")
     code = ("import sys; sys.modules['lxml_html_clean'] = None; from nlp.cli import main; "
-            f"sys.argv = ['chiffres', 'extract', '-q', '-o', {str(out)!r}, {str(mixed)!r}]; main()")
+            f"sys.argv = ['chiffres', 'extract', '-q', '-o', {str(out)!r}, {str(mixed)!r}, {str(pages)!r}]; main()")
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert run.returncode == 1
     assert "page.html: expected an HTML page that can be read, got ImportError: lxml.html.clean" in run.stderr
+    assert "pages.jsonl:1: expected an HTML page that can be read, got ImportError: lxml.html.clean" in run.stderr
     assert "Traceback" not in run.stderr
     found = {(r["doc_id"], r["value"], r["unit"]) for r in map(json.loads, out.read_text(encoding="utf-8").splitlines())}
     assert ("good", 13400000000, "MAD") in found and ("windows", 4900000000, "EUR") in found
+    assert ("line-text", 12500000000000, "XOF") in found
 
 
 @pytest.mark.parametrize("target, message", [
