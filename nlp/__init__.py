@@ -2,5 +2,6 @@
 from nlp.api import extract
 from nlp.fact import Evidence, Fact
 from nlp.pipeline import load
+from nlp.scoring import evaluate
 
-__all__ = ["Evidence", "Fact", "extract", "load"]
+__all__ = ["Evidence", "Fact", "evaluate", "extract", "load"]

@@ -2,15 +2,14 @@
 from __future__ import annotations
 
 import functools
-from dataclasses import replace
-from datetime import date
+from datetime import date, datetime
 from typing import Iterable, Iterator
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from nlp.fact import Fact
-from nlp.pipeline import load, plain_spaces
+from nlp.pipeline import load
 from nlp.readers import Article
 from nlp.streaming import BATCH_SIZE
 
@@ -21,8 +20,8 @@ def shared_pipeline() -> Language:
     return load()
 
 
-def extract(text: str, *, doc_id: str | None = None, date: date | None = None) -> list[Fact]:
-    """The facts of one article; `date` is its publication date, the reference of relative periods."""
+def extract(text: str, *, doc_id: str | None = None, date: date | datetime | str | None = None) -> list[Fact]:
+    """The facts of one article; `date` (a date, a datetime or an ISO string) is its publication date."""
     from nlp.streaming import extract_batch
 
     return extract_batch([Article(doc_id or "", text, date)])[0]
@@ -36,22 +35,9 @@ def extract_articles(articles: Iterable[Article], *, batch_size: int = BATCH_SIZ
 
 
 def prepared_docs(nlp: Language, articles: Iterable[Article]) -> Iterator[Doc]:
-    """Docs of the articles, typographic spaces made plain, with their id and date set."""
+    """Docs of the articles, with their id and date set."""
     for article in articles:
-        doc = nlp.make_doc(plain_spaces(article.text))
+        doc = nlp.make_doc(article.text)
         doc._.doc_id = article.doc_id
         doc._.date = article.date
         yield doc
-
-
-def facts_of_doc(doc: Doc, article: Article) -> list[Fact]:
-    """The facts of a processed doc, evidence quoted from the article as given (no-break spaces included)."""
-    return [_with_original_text(fact, article.text) for fact in doc._.facts]
-
-
-def _with_original_text(fact: Fact, text: str) -> Fact:
-    evidence = fact.evidence
-    if evidence is None:
-        return fact
-    sentence = text[evidence.sentence_start : evidence.sentence_start + len(evidence.sentence)]
-    return replace(fact, evidence=replace(evidence, text=text[evidence.start : evidence.end], sentence=sentence))

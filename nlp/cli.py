@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import sys
+import traceback
 from datetime import date
 from pathlib import Path
 from typing import List, Optional
@@ -55,6 +56,7 @@ def extract(
     engine: str = typer.Option("local", "--engine", help="local, or dask: run on a Dask cluster, -o is then a folder of JSONL parts."),
     scheduler: Optional[str] = typer.Option(None, "--scheduler", metavar="tcp://HOST:PORT",
                                             help="Dask scheduler to use; without it a local cluster is started."),
+    debug: bool = typer.Option(False, "--debug", help="On an internal error, print its traceback too."),
 ) -> None:
     """Extract the facts of articles: one record per fact, in input order.
 
@@ -62,7 +64,8 @@ def extract(
     fields are carried to the output. An article that cannot be read is named on standard error
     and skipped; the others are all extracted.
 
-    Exit status: 0 every input read, 1 some inputs skipped (the rest written), 2 usage error.
+    Exit status: 0 every input read, 1 some inputs skipped (the rest written), 2 usage error
+    (checked before anything is read, -o included), 3 internal error.
 
     Examples:
 
@@ -78,6 +81,7 @@ def extract(
     """
     from nlp.extraction import run_extraction
     from nlp.readers import InputError
+    from nlp.writers import OutputError
 
     if format_ not in FORMATS:
         raise typer.BadParameter(f"expected one of {', '.join(FORMATS)}, got {format_!r}", param_hint="--format")
@@ -90,11 +94,26 @@ def extract(
         summary = run_extraction(inputs, reference=reference, format_=format_, output_path=output_path,
                                  n_process=n_process, batch_size=batch_size, max_chars=max_chars,
                                  progress=not quiet and sys.stderr.isatty())
-    except InputError as error:
+    except (InputError, OutputError) as error:
         typer.echo(f"chiffres extract: {error}", err=True)
         raise typer.Exit(2)
+    except Exception as error:
+        raise internal_error("extract", error, debug) from None
     typer.echo(summary.line(), err=True)
     raise typer.Exit(1 if summary.skipped else 0)
+
+
+INTERNAL_ERROR = 3
+
+
+def internal_error(command: str, error: Exception, debug: bool) -> typer.Exit:
+    """Exit 3 on a failure of chiffres itself (not of an input): one line, the traceback under --debug."""
+    if debug:
+        traceback.print_exception(type(error), error, error.__traceback__)
+    first = str(error).strip().splitlines()[0] if str(error).strip() else ""
+    hint = "" if debug else " (--debug shows the traceback)"
+    typer.echo(f"chiffres {command}: internal error: {type(error).__name__}: {first}{hint}", err=True)
+    return typer.Exit(INTERNAL_ERROR)
 
 
 def _extract_on_dask(inputs, output_path, scheduler, batch_size, max_chars, format_, reference) -> None:
@@ -124,8 +143,9 @@ def evaluate(
     gold: Path = typer.Option(..., "--gold", exists=True, dir_okay=False, help="Gold JSONL file (ANNOTATION.md records)."),
     predictions: Optional[Path] = typer.Option(None, "--predictions", exists=True, dir_okay=False,
                                                help="Score this JSONL file instead of running the extractor."),
-    min_f1: Optional[float] = typer.Option(None, "--min-f1", help="Exit 1 when the strict tuple F1 is below this."),
+    min_f1: Optional[float] = typer.Option(None, "--min-f1", help="Exit 1 when the strict tuple F1 is below this, or when no gold document is among the articles."),
     reports: Path = typer.Option(REPORTS, "--reports", help="Folder of the Markdown and HTML reports."),
+    debug: bool = typer.Option(False, "--debug", help="On an internal error, print its traceback too."),
 ) -> None:
     """Score the extractor against a gold file; print a summary and write the reports.
 
@@ -140,14 +160,20 @@ def evaluate(
     from nlp.records import RecordError
 
     try:
-        summary, markdown, html, f1 = evaluate_articles(inputs, gold, predictions=predictions, reports=reports)
+        scored = evaluate_articles(inputs, gold, predictions=predictions, reports=reports)
     except (RecordError, InputError) as error:
         typer.echo(f"chiffres evaluate: {error}", err=True)
         raise typer.Exit(2)
-    typer.echo(summary)
-    typer.echo(f"reports: {markdown} {html}")
-    if min_f1 is not None and f1 < min_f1:
-        typer.echo(f"tuple F1 {f1:.3f} is below --min-f1 {min_f1}", err=True)
+    except Exception as error:
+        raise internal_error("evaluate", error, debug) from None
+    typer.echo(scored.summary)
+    typer.echo(f"reports: {scored.markdown} {scored.html}")
+    for warning in scored.warnings:
+        typer.echo(f"chiffres evaluate: warning: {warning}", err=True)
+    if min_f1 is not None and scored.f1 < min_f1:
+        typer.echo(f"tuple F1 {scored.f1:.3f} is below --min-f1 {min_f1}", err=True)
+        raise typer.Exit(1)
+    if min_f1 is not None and not scored.shared:
         raise typer.Exit(1)
 
 
@@ -156,8 +182,10 @@ def bench(
     articles: int = typer.Option(400, "--articles", help="Articles in the throughput corpus."),
     scale_base: int = typer.Option(100, "--scale-base", help="Articles at 1x of the scaling runs (then 4x and 16x)."),
     repeat: int = typer.Option(3, "--repeat", min=1, help="Runs per measurement; the report gives medians."),
-    seeds: Path = typer.Option(Path("seeds"), "--seeds", help="Folder of the seed articles the corpus is made from."),
+    seeds: Optional[Path] = typer.Option(None, "--seeds", help="Folder of the seed articles the corpus is made from "
+                                         "(default: those shipped with chiffres)."),
     report: Path = typer.Option(Path("evaluation/reports/bench.md"), "--report", help="Where to write the report."),
+    debug: bool = typer.Option(False, "--debug", help="On an internal error, print its traceback too."),
 ) -> None:
     """Measure chiffres against bare fr_core_news_md: throughput, processes, cold start, memory, scaling.
 
@@ -166,8 +194,13 @@ def bench(
       chiffres bench --repeat 3
     """
     from nlp.bench import run_bench
+    from nlp.corpus import SEEDS
 
-    typer.echo(run_bench(articles_count=articles, scale_base=scale_base, repeat=repeat, seeds=seeds, report=report))
+    try:
+        text = run_bench(articles_count=articles, scale_base=scale_base, repeat=repeat, seeds=seeds or SEEDS, report=report)
+    except Exception as error:
+        raise internal_error("bench", error, debug) from None
+    typer.echo(text)
 
 
 def main() -> None:

@@ -12,9 +12,20 @@ import json
 import random
 import re
 import sys
+from importlib import resources
 from pathlib import Path
 
-SEEDS = Path("seeds")
+
+
+def seeds_dir() -> Path:
+    """The seed articles, shipped with the package (a wheel installed anywhere) or in a source checkout."""
+    try:
+        return Path(str(resources.files("nlp.seeds")))
+    except ModuleNotFoundError:
+        return Path(__file__).resolve().parent.parent / "seeds"
+
+
+SEEDS = seeds_dir()
 # Organisations swapped in for one another, as another outlet would cite them.
 NAMES = {
     "CMI": ["BCEAO", "BCT", "HCP", "INS", "ANSD", "Insee"],

@@ -7,6 +7,7 @@ _DOC = {
     "doc_id": None,  # the article's id, as in the record
     "date": None,  # the article's publication date (datetime.date), the reference of relative periods
     "facts": None,  # list[Fact] set by chiffres_facts
+    "text_as_given": None,  # the text with its typographic spaces, when the tokenizer made them plain
     "unparsed": None,  # list[(label, text, start_char)] that a ruler matched and no normaliser could read
 }
 _SPAN = {

@@ -10,7 +10,7 @@ from typing import IO
 
 from nlp.readers import DEFAULT_MAX_CHARS, Article, read_articles
 from nlp.streaming import BATCH_SIZE, extract_stream
-from nlp.writers import WRITERS, output
+from nlp.writers import WRITERS, check_output, output
 
 
 @dataclass
@@ -34,6 +34,8 @@ def run_extraction(inputs: list[str], *, reference: date | None = None, format_:
     """Extract every readable article of the inputs and write its facts; skipped inputs are reported on stderr."""
     stdout = stdout or sys.stdout
     stderr = stderr or sys.stderr
+    if output_path is not None:
+        check_output(output_path)  # before reading anything: a wrong -o is a usage error, not a lost run
     summary = Summary()
     items = read_articles(inputs, reference=reference, max_chars=max_chars)
     bar = None

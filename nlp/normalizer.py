@@ -14,7 +14,8 @@ from nlp.lexicon import scale_words, shared_currency_words
 from nlp.money import Money, parse_money
 from nlp.numbers import qualifier_before, read_number
 from nlp.percent import parse_percent
-from nlp.periods import parse_period
+from nlp.periods import parse_period, publication_date
+from nlp.pipeline import require
 
 FIGURES = ("MONEY", "PERCENT", "QUANTITY")
 _YEAR_DIGITS = 4
@@ -33,9 +34,15 @@ class Normalizer:
 
     def __init__(self, nlp: Language, name: str = "chiffres_normalizer"):
         self.name = name
+        self.nlp = nlp
         declare()
 
     def __call__(self, doc: Doc) -> Doc:
+        # Without the figure ruler there is nothing to normalise, and without sentences no fact: say so, never 0 facts.
+        require(self.nlp, self.name, "chiffres_figure_ruler")
+        if not doc.has_annotation("SENT_START"):
+            raise ValueError(f"{self.name}: expected sentences (a parser or a senter before it), found a doc without them")
+        doc._.date = publication_date(doc._.date)  # set by hand on a pipeline's doc: checked here, at the first use
         kept, unparsed = [], []
         text = doc.text  # built anew from the tokens at each access: read once
         for span in _join_ranges(doc):

