@@ -93,6 +93,10 @@ def _event_day(span: Span) -> bool:
     before = span.doc[span.start - 1].lower_ if span.start > 0 else ""
     if first in _AT_A_DAY or before in _AT_A_DAY - {"du"}:
         return False
+    # 'le taux s'est établi à 3 % le 1er janvier': the day the figure is measured at.
+    near = span.doc[max(0, span.start - 2) : span.start]
+    if any(t.ent_type_ in _FIGURES for t in near):
+        return False
     # 'du 1er janvier au 31 mars' is a range; 'l'assemblée générale du 29 juin' an event.
     return not (before == "du" and any(t.lower_ in ("au", "à") for t in span.doc[span.end : span.end + 3]))
 
