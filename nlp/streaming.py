@@ -20,17 +20,40 @@ BATCH_SIZE = 16
 def extract_batch(articles: list[Article], *, batch_size: int = BATCH_SIZE) -> list[list[Fact]]:
     """The facts of each article of a batch, through `nlp.pipe` on this process's pipeline.
 
-    A long article is read in pieces (see `pieces`); its facts keep offsets into the whole text.
+    A long article is read in pieces (see `pieces`); its facts keep offsets into the whole text,
+    and a figure repeated in two pieces is one fact, as it is within one piece.
     """
     from nlp.api import facts_of_doc, prepared_docs, shared_pipeline
+    from nlp.relations.component import _once
 
     nlp = shared_pipeline()
-    parts = [(owner, offset, piece) for owner, article in enumerate(articles) for offset, piece in pieces(article)]
-    docs = nlp.pipe(prepared_docs(nlp, (piece for _, _, piece in parts)), batch_size=batch_size)
+    parts = [(owner, offset, piece) for owner, article in enumerate(articles)
+             for offset, piece in pieces(article, PIECE_CHARS)]
     facts: list[list[Fact]] = [[] for _ in articles]
-    for doc, (owner, offset, piece) in zip(docs, parts):
-        facts[owner].extend(_shifted(fact, offset) for fact in facts_of_doc(doc, piece))
-    return facts
+    for group in _within(parts, batch_size, BATCH_CHARS):
+        docs = nlp.pipe(prepared_docs(nlp, (piece for _, _, piece in group)), batch_size=len(group))
+        for doc, (owner, offset, piece) in zip(docs, group):
+            facts[owner].extend(_shifted(fact, offset) for fact in facts_of_doc(doc, piece))
+    return [_once(found) for found in facts]
+
+
+# The parser's working memory grows with the characters of a batch, not its articles: a batch
+# holds at most this many (or one piece), so a long article costs about what one piece costs.
+BATCH_CHARS = 100_000
+
+
+def _within(parts: list, count: int, chars: int) -> Iterator[list]:
+    """Consecutive groups of at most `count` parts and `chars` characters (a longer part alone)."""
+    group, size = [], 0
+    for part in parts:
+        length = len(part[2].text)
+        if group and (len(group) == count or size + length > chars):
+            yield group
+            group, size = [], 0
+        group.append(part)
+        size += length
+    if group:
+        yield group
 
 
 # The parser needs about 1 GB of working memory per 100,000 characters: longer articles are read
