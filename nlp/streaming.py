@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import multiprocessing
+import signal
 from dataclasses import replace
 from collections import deque
 from itertools import islice
@@ -101,7 +102,7 @@ def extract_stream(items: Iterable[Item], *, n_process: int = 1, batch_size: int
         from nlp.api import shared_pipeline
 
         shared_pipeline()  # loaded once here, the forked workers share it instead of loading their own
-    with multiprocessing.get_context(method).Pool(n_process) as pool:
+    with multiprocessing.get_context(method).Pool(n_process, initializer=_worker_signals) as pool:
         pending: deque = deque()
         for batch in batches:
             pending.append(pool.apply_async(_guarded, (batch, batch_size)))
@@ -110,6 +111,12 @@ def extract_stream(items: Iterable[Item], *, n_process: int = 1, batch_size: int
                 yield from _joined(*pending.popleft().get())
         while pending:
             yield from _joined(*pending.popleft().get())
+
+
+def _worker_signals() -> None:
+    """Ctrl-C reaches every process of the terminal: only the parent handles it, and ends the workers."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # the parent's handler, inherited through fork, is the parent's
 
 
 def _guarded(batch: list[Item], batch_size: int) -> tuple[list[Item], list[list[Fact]]]:
