@@ -184,3 +184,22 @@ def test_a_statistical_org_of_a_whole_line_costs_linear_time(pipeline):
     resolve(100)  # warm up
     base = max(best_seconds(resolve, 500), 1e-4)
     assert best_seconds(resolve, 5_000) < 30 * base
+
+
+RUNS = ["%", "€", "()", "»!…"]
+
+
+@pytest.mark.parametrize("run", RUNS)
+def test_tokenizing_a_run_of_punctuation_takes_linear_time(pipeline, run):
+    """spaCy's tokenizer alone costs the square of such a run (8,000 '%': seconds)."""
+    from nlp.api import tokenized
+
+    tokenized(pipeline, run * 100)  # warm up
+    base = max(best_seconds(tokenized, pipeline, run * (2_000 // len(run))), 1e-4)
+    assert best_seconds(tokenized, pipeline, run * (20_000 // len(run))) < 25 * base
+    assert tokenized(pipeline, "a " + run * 50 + " b").text == "a " + run * 50 + " b"
+
+
+def test_an_article_after_a_run_of_punctuation_keeps_its_facts():
+    facts = extract("%" * 2_000 + "\nLes exportations ont atteint 12 millions de dirhams en 2022.")
+    assert [(f.value, f.unit, f.period) for f in facts] == [(12000000, "MAD", "2022")]
