@@ -60,11 +60,16 @@ def _writable(value):
 
 
 def shown_path(path: str) -> str:
-    """A file name as UTF-8 text: bytes that are not UTF-8 ('caf\\xe9.txt' in Latin-1) written as \\xNN."""
+    """A file name as one line of UTF-8 text: bytes that are not UTF-8 ('caf\\xe9.txt' in Latin-1) and
+    control characters (a new line) written as \\xNN."""
     try:
-        return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+        text = path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
     except UnicodeEncodeError:  # a surrogate that no file name decoding produced
-        return _SURROGATE.sub("\ufffd", path)
+        text = _SURROGATE.sub("\ufffd", path)
+    return _ANY_CONTROL.sub(lambda found: f"\\x{ord(found.group()):02x}", text)
+
+
+_ANY_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 
 
 @dataclass(frozen=True)

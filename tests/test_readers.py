@@ -138,3 +138,52 @@ def test_read_articles_keeps_input_order_with_skipped_in_place(tmp_path):
     items = list(read_articles([str(tmp_path)]))
     assert [type(i).__name__ for i in items] == ["Article", "Skipped", "Article"]
     assert isinstance(items[1], Skipped) and items[1].kind == "empty"
+
+
+# --------------------------------------------------------------------------------------------
+# Generated hostile input: whatever the bytes, JSON or file names, the run ends with the good
+# articles' facts written and every bad input named.
+
+from hypothesis import example, given, strategies as st  # noqa: E402
+
+_SCALARS = (st.none() | st.booleans() | st.integers() | st.floats(allow_nan=True, allow_infinity=True)
+            | st.text(max_size=30))
+_VALUES = st.recursive(_SCALARS, lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner, max_size=3),
+                       max_leaves=10)
+_RECORDS = st.fixed_dictionaries({}, optional={"id": _VALUES, "text": _VALUES | st.just(GOOD), "html": _VALUES,
+                                               "date": _VALUES | st.just("2019-10-12"), "title": _VALUES})
+_LINES = st.one_of(
+    _RECORDS.map(lambda record: json.dumps(record, ensure_ascii=False)),  # NaN and Infinity included
+    _VALUES.map(json.dumps),
+    st.integers(1, 6_000).map(lambda n: '{"text": "x", "n": %s}' % ("7" * n)),
+    st.integers(1, 3_000).map(lambda depth: '{"text": "x", "deep": %s}' % ("[" * depth + "]" * depth)),
+    st.integers(1, 100_000).map(lambda depth: "{" * depth),
+    st.text(max_size=40),
+).filter(lambda line: "\n" not in line)
+_NAMES = st.binary(min_size=1, max_size=12).filter(lambda name: b"/" not in name and b"\0" not in name)
+
+
+@given(name=_NAMES, content=st.binary(max_size=300), lines=st.lists(_LINES, max_size=4))
+@example(name=b"caf\xe9\n", content=b"", lines=['{"text": "x", "n": 1e999}', "[" * 5000])
+def test_any_input_ends_with_the_good_facts_written_and_the_bad_inputs_named(name, content, lines):
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        folder = Path(folder)
+        (folder / "good.txt").write_text(GOOD, encoding="utf-8")
+        odd = folder / ("x-" + os.fsdecode(name) + ".txt")
+        odd.write_bytes(content)
+        archive = folder / "archive.jsonl"
+        archive.write_bytes("\n".join(lines + [json.dumps({"id": "fin", "text": AFTER})]).encode("utf-8", "surrogatepass") + b"\n")
+        out = io.TextIOWrapper(io.BytesIO(), encoding="utf-8", errors="strict", newline="")
+        err = io.StringIO()
+        summary = run_extraction([str(folder)], stdout=out, stderr=err)
+        out.flush()
+        records = [strict_json(line) for line in out.buffer.getvalue().decode("utf-8").splitlines()]
+    found = {(r["doc_id"], r["value"]) for r in records}
+    assert ("good", 13) in found and ("fin", 12000000) in found
+    errors = err.getvalue().splitlines()
+    assert len(errors) == summary.skipped
+    inputs = (str(archive) + ":", f"{folder}/x-")
+    assert all(line.startswith(inputs) for line in errors), errors
+    assert summary.read + summary.skipped >= 3
