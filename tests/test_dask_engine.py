@@ -78,7 +78,9 @@ def mixed_folder(tmp_path) -> Path:
     shutil.copy(ROOT / "seeds" / "002_ac61254d7316b9a9.txt", folder / "a.txt")
     rows = [{"id": "b1", "text": "Selon le HCP, le taux de chômage a atteint 13 % en 2023."},
             {"id": "b2", "date": "2019-10-12", "text": "Les recettes touristiques ont progressé de 12 % à fin septembre."}]
-    (folder / "b.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    lines = [json.dumps(r, ensure_ascii=False) for r in rows]
+    lines.insert(1, '{"id": "huge", "text": "x", "n": %s}' % ("9" * 5000))  # past Python's 4,300 digits
+    (folder / "b.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
     (folder / "c.txt").write_text("Les exportations ont atteint 12 millions de dirhams en 2022.", encoding="utf-8")
     return folder
 
@@ -97,7 +99,9 @@ def test_relative_paths_reach_the_workers_as_absolute_ones(cluster, mixed_folder
     expected = local_records([mixed_folder])
     monkeypatch.chdir(tmp_path)
     manifest = run_dask(["archive/a.txt", "archive/b.jsonl"], Path("facts"), scheduler=address)
-    assert manifest["articles"] == 3 and manifest["skipped"] == 0
+    assert manifest["articles"] == 3 and manifest["skipped"] == 1
+    assert manifest["parts"][1]["skipped"] == [f"{tmp_path}/archive/b.jsonl:2: expected a JSON object, got a number of "
+                                               "5000 digits, more than Python reads"]
     assert dask_records(tmp_path / "facts") == [r for r in expected if r["doc_id"] != "c"]
 
 
@@ -105,7 +109,7 @@ def test_a_rerun_replaces_the_previous_output_and_a_failed_run_keeps_it(cluster,
     address, _ = cluster
     out = tmp_path / "out"
     run_dask([str(mixed_folder)], out, scheduler=address, part_size=1)
-    assert len(list(out.glob("part-*.jsonl"))) == 4
+    assert len(list(out.glob("part-*.jsonl"))) == 5  # a.txt, the three lines of b.jsonl, c.txt
     manifest = run_dask([str(mixed_folder / "c.txt")], out, scheduler=address)
     assert sorted(p.name for p in out.iterdir()) == ["manifest.json", "part-00000.jsonl"]
     assert [r["doc_id"] for r in dask_records(out)] == ["c"]
@@ -138,5 +142,5 @@ def test_an_unreadable_folder_is_named_in_the_manifest(cluster, mixed_folder, tm
 
     monkeypatch.setattr(os, "scandir", scandir)  # the client lists the folders
     manifest = run_dask([str(mixed_folder)], tmp_path / "out", scheduler=address)
-    assert manifest["skipped"] == 1 and manifest["articles"] == 4
-    assert [m for p in manifest["parts"] for m in p["skipped"]] == [f"{locked}: expected a readable folder, got Permission denied"]
+    assert manifest["skipped"] == 2 and manifest["articles"] == 4
+    assert [m for p in manifest["parts"] for m in p["skipped"]][-1] == f"{locked}: expected a readable folder, got Permission denied"
