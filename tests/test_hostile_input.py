@@ -62,6 +62,8 @@ def test_a_long_article_is_read_in_pieces_with_offsets_into_the_whole():
     last = [f for f in facts if f.unit == "EUR"]
     assert last and text[last[0].evidence.start : last[0].evidence.end] == "4,9 milliards d'euros"
     assert last[0].evidence.sentence in text
+    # The paragraph's figure is in every piece: one fact, as it is in a shorter article.
+    assert [f.unit for f in facts].count("XOF") == 1
 
 
 def test_pieces_cut_on_paragraphs():
