@@ -106,12 +106,14 @@ class _Terminated(KeyboardInterrupt):
 
 @contextmanager
 def _interruptible(output_path: Optional[Path]):
-    """Stop on Ctrl-C or SIGTERM with one line and exit status 128 + the signal; the with-blocks
-    underneath remove the temporary output file and end the worker processes."""
+    """Stop on Ctrl-C or SIGTERM with one line on stderr and exit status 128 + the signal.
+
+    The with-blocks underneath remove the temporary output file and end the worker processes.
+    """
     def terminate(signum, frame):
         raise _Terminated(signum)
 
-    signal.signal(signal.SIGTERM, terminate)
+    previous = signal.signal(signal.SIGTERM, terminate)
     try:
         yield
     except KeyboardInterrupt as stop:
@@ -119,6 +121,8 @@ def _interruptible(output_path: Optional[Path]):
         kept = f"; {output_path} not written" if output_path is not None else ""
         typer.echo(f"chiffres extract: stopped by {number.name}{kept}", err=True)
         raise typer.Exit(128 + number) from None
+    finally:
+        signal.signal(signal.SIGTERM, previous)  # a caller running the command in-process keeps its own
 
 
 def _extract_on_dask(inputs, output_path, scheduler, batch_size, max_chars, format_, reference) -> None:

@@ -142,8 +142,11 @@ def _replace(out_dir: Path, staging: Path) -> None:
 
 
 def _partitions(files: list, part_size: int) -> list[tuple]:
-    """The partitions in input order: ('jsonl', path, (first line, count)), ('files', paths) of at most
-    `part_size` consecutive files, or ('skipped', message) for an input that cannot be listed."""
+    """The partitions of the inputs, in input order.
+
+    ('jsonl', path, (first line, count)), ('files', paths) of at most `part_size` consecutive files,
+    or ('skipped', message) for an input that cannot be listed or opened.
+    """
     partitions, loose = [], []
 
     def close_loose():

@@ -60,8 +60,10 @@ def _writable(value):
 
 
 def shown_path(path: str) -> str:
-    """A file name as one line of UTF-8 text: bytes that are not UTF-8 ('caf\\xe9.txt' in Latin-1) and
-    control characters (a new line) written as \\xNN."""
+    """A file name as one line of UTF-8 text, odd bytes and control characters written as \\xNN.
+
+    'caf\\xe9.txt' is café.txt named in Latin-1; a new line in a name would split a message in two.
+    """
     try:
         text = path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
     except UnicodeEncodeError:  # a surrogate that no file name decoding produced
@@ -289,8 +291,10 @@ _LEGACY = ["cp1252", "iso8859_15", "latin_1", "mac_roman"]
 
 
 def decode(raw: bytes) -> str | Skipped:
-    """UTF-8 (with or without BOM), UTF-16 (with BOM, or without one when its zero bytes show it), else the
-    Western encoding charset-normalizer finds likeliest."""
+    """UTF-8 (with or without BOM), UTF-16 (BOM or zero bytes), else the likeliest Western encoding.
+
+    Without a BOM, UTF-16 is known by its zero bytes; the Western encoding is charset-normalizer's guess.
+    """
     wide = _utf16_without_bom(raw)
     if wide is not None:
         return wide if _plausible(wide) else Skipped("", "expected text in UTF-8 or a Western encoding, got undecodable bytes", kind="undecodable")
