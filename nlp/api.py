@@ -5,6 +5,7 @@ import functools
 from datetime import date, datetime
 from typing import Iterable, Iterator
 
+import regex
 from spacy.language import Language
 from spacy.tokens import Doc
 

@@ -168,6 +168,24 @@ def write_corpus(count: int, folder: Path, seeds: Path) -> Path:
     return path
 
 
+# Half the default --max-chars: an article far longer than news, read in pieces and batches of
+# nlp.streaming.BATCH_CHARS characters, whose peak memory must stay that of one batch.
+LONG_ARTICLE_CHARS = 5_000_000
+
+
+def write_long_article(folder: Path, seeds: Path, chars: int = LONG_ARTICLE_CHARS) -> Path:
+    """A corpus of one article of `chars` characters: generated news articles as the paragraphs of one text."""
+    paragraphs, size, count = [], 0, 0
+    while size < chars:
+        count += 400
+        paragraphs = [record["text"] for record in articles(count, seeds_dir=seeds)]
+        size = sum(len(p) + 2 for p in paragraphs)
+    text = "\n\n".join(paragraphs)[:chars]
+    path = folder / f"long-{chars}.jsonl"
+    path.write_text(json.dumps({"id": "long", "text": text}, ensure_ascii=False) + "\n", encoding="utf-8")
+    return path
+
+
 def run_bench(*, articles_count: int = 400, scale_base: int = 100, repeat: int = 3, seeds: Path = SEEDS,
               report: Path = Path("evaluation/reports/bench.md")) -> str:
     """All the measurements, written as a Markdown report; returns its text."""
@@ -184,14 +202,15 @@ def run_bench(*, articles_count: int = 400, scale_base: int = 100, repeat: int =
         for factor in (1, 4, 16):
             scaled = write_corpus(scale_base * factor, folder, seeds)
             scaling[factor] = median_measure("chiffres", scaled, 1)
-    text = _report(rows, ratios[1], load, scaling, articles_count, repeat)
+        long_article = measure("chiffres", write_long_article(folder, seeds))
+    text = _report(rows, ratios[1], load, scaling, articles_count, repeat, long_article)
     report.parent.mkdir(parents=True, exist_ok=True)
     report.write_text(text, encoding="utf-8")
     return text
 
 
 def _report(rows: dict, ratios: tuple[float, float, float], load: dict[str, float], scaling: dict, count: int,
-            repeat: int) -> str:
+            repeat: int, long_article: Measure | None = None) -> str:
     """The Markdown report; `ratios` are bare/chiffres with one process: interleaved batches (CPU time),
     then separate paired runs in wall and in CPU time."""
     import spacy
@@ -235,7 +254,23 @@ def _report(rows: dict, ratios: tuple[float, float, float], load: dict[str, floa
     for factor, m in scaling.items():
         per = m.seconds / m.articles
         lines.append(f"| {factor}x | {m.articles} | {m.seconds:.1f} | {per * 1000:.1f} | {per / base:.2f} |")
+    if long_article is not None:
+        lines += ["", *long_article_lines(long_article, one)]
     return "\n".join(lines) + "\n"
+
+
+def long_article_lines(long_article: Measure, usual: Measure) -> list[str]:
+    """The report's section on one long article: its peak memory against that of a corpus of usual ones."""
+    from nlp.streaming import BATCH_CHARS, PIECE_CHARS
+
+    return [
+        "One long article (chiffres, 1 process): memory is bounded by one batch, whatever the article's length.",
+        "",
+        f"- {LONG_ARTICLE_CHARS:,} characters in one article, read in pieces of {PIECE_CHARS:,} characters "
+        f"and batches of at most {BATCH_CHARS:,}: **{long_article.peak_rss_mb:,.0f} MB** peak RSS "
+        f"({long_article.peak_rss_mb - usual.peak_rss_mb:+,.0f} MB against usual articles), "
+        f"{long_article.seconds:.0f} s, {long_article.words_per_second:,.0f} words/s",
+    ]
 
 
 def _model_version() -> str:

@@ -1,8 +1,10 @@
 """The `chiffres` command line: thin wrappers over the library."""
 from __future__ import annotations
 
+import signal
 import sys
 import traceback
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import List, Optional
@@ -88,17 +90,18 @@ def extract(
     reference = _parse_date(date_)
     if engine not in ("local", "dask"):
         raise typer.BadParameter(f"expected local or dask, got {engine!r}", param_hint="--engine")
-    if engine == "dask":
-        _extract_on_dask(inputs, output_path, scheduler, batch_size, max_chars, format_, reference)
-    try:
-        summary = run_extraction(inputs, reference=reference, format_=format_, output_path=output_path,
-                                 n_process=n_process, batch_size=batch_size, max_chars=max_chars,
-                                 progress=not quiet and sys.stderr.isatty())
-    except (InputError, OutputError) as error:
-        typer.echo(f"chiffres extract: {error}", err=True)
-        raise typer.Exit(2)
-    except Exception as error:
-        raise internal_error("extract", error, debug) from None
+    with _interruptible(output_path):
+        if engine == "dask":
+            _extract_on_dask(inputs, output_path, scheduler, batch_size, max_chars, format_, reference)
+        try:
+            summary = run_extraction(inputs, reference=reference, format_=format_, output_path=output_path,
+                                     n_process=n_process, batch_size=batch_size, max_chars=max_chars,
+                                     progress=not quiet and sys.stderr.isatty())
+        except (InputError, OutputError) as error:
+            typer.echo(f"chiffres extract: {error}", err=True)
+            raise typer.Exit(2)
+        except Exception as error:
+            raise internal_error("extract", error, debug) from None
     typer.echo(summary.line(), err=True)
     raise typer.Exit(1 if summary.skipped else 0)
 
@@ -114,6 +117,31 @@ def internal_error(command: str, error: Exception, debug: bool) -> typer.Exit:
     hint = "" if debug else " (--debug shows the traceback)"
     typer.echo(f"chiffres {command}: internal error: {type(error).__name__}: {first}{hint}", err=True)
     return typer.Exit(INTERNAL_ERROR)
+
+
+class _Terminated(KeyboardInterrupt):
+    """SIGTERM (kill, timeout), raised where the run is, so that it stops as Ctrl-C does."""
+
+
+@contextmanager
+def _interruptible(output_path: Optional[Path]):
+    """Stop on Ctrl-C or SIGTERM with one line on stderr and exit status 128 + the signal.
+
+    The with-blocks underneath remove the temporary output file and end the worker processes.
+    """
+    def terminate(signum, frame):
+        raise _Terminated(signum)
+
+    previous = signal.signal(signal.SIGTERM, terminate)
+    try:
+        yield
+    except KeyboardInterrupt as stop:
+        number = signal.SIGTERM if isinstance(stop, _Terminated) else signal.SIGINT
+        kept = f"; {output_path} not written" if output_path is not None else ""
+        typer.echo(f"chiffres extract: stopped by {number.name}{kept}", err=True)
+        raise typer.Exit(128 + number) from None
+    finally:
+        signal.signal(signal.SIGTERM, previous)  # a caller running the command in-process keeps its own
 
 
 def _extract_on_dask(inputs, output_path, scheduler, batch_size, max_chars, format_, reference) -> None:

@@ -6,9 +6,14 @@ in order, hold the same records, in the same order, as a local `chiffres extract
 from __future__ import annotations
 
 import json
+import os
+import re
+import shutil
+import tempfile
 from pathlib import Path
 
-from nlp.readers import DEFAULT_MAX_CHARS, Article, decode_line, expand, jsonl_lines, read_articles
+from nlp.readers import (DEFAULT_MAX_CHARS, Article, InputError, Skipped, decode_line, expand, jsonl_lines,
+                         read_articles, shown_path)
 from nlp.streaming import BATCH_SIZE
 
 PART_SIZE = 64  # articles per partition of a folder of files
@@ -70,34 +75,113 @@ def _write_part(articles_and_skipped, path: str, batch_size: int) -> dict:
 
 def run_dask(inputs: list[str], out_dir: Path, *, scheduler: str | None = None, batch_size: int = BATCH_SIZE,
              max_chars: int = DEFAULT_MAX_CHARS, part_size: int = PART_SIZE) -> dict:
-    """Extract the inputs on a Dask cluster (a local one without `scheduler`); returns the manifest."""
+    """Extract the inputs on a Dask cluster (a local one without `scheduler`); returns the manifest.
+
+    The workers get absolute paths (their working folder is not the client's). The parts are
+    written into a new folder beside `out_dir`, which replaces it only once the run is complete:
+    `out_dir` holds exactly one run's output.
+    """
     _, delayed = _dask()
     from distributed import Client, LocalCluster
 
-    files = expand(inputs)
-    # A JSONL file is split by lines into partitions; other files are grouped part_size at a time.
-    groups: list[list[str]] = []
-    loose = [f for f in files if not f.endswith(".jsonl")]
-    for start in range(0, len(loose), part_size):
-        groups.append(loose[start : start + part_size])
-    out_dir.mkdir(parents=True, exist_ok=True)
+    if "-" in inputs:
+        raise InputError("-: expected files the Dask workers can read, got standard input")
+    inputs = [os.path.abspath(spec) for spec in inputs]
+    out_dir = Path(os.path.abspath(out_dir))
+    _check_replaceable(out_dir)
+    partitions = _partitions(expand(inputs), part_size)
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(dir=out_dir.parent, prefix=f".{out_dir.name}.", suffix=".part"))
     cluster = None if scheduler else LocalCluster(n_workers=2, threads_per_worker=1, processes=True)
-    with Client(scheduler or cluster) as client:
-        tasks = []
-        for jsonl in (f for f in files if f.endswith(".jsonl")):
-            for chunk in _jsonl_chunks(Path(jsonl), part_size):
-                tasks.append(delayed(_read_jsonl_chunk)(jsonl, chunk, max_chars))
-        tasks += [delayed(_read_partition)(group, max_chars) for group in groups]
-        writes = [delayed(_write_part)(task, str(out_dir / f"part-{i:05d}.jsonl"), batch_size)
-                  for i, task in enumerate(tasks)]
-        parts = client.compute(writes, sync=True)
-    if cluster is not None:
-        cluster.close()
-    manifest = {"inputs": inputs, "parts": parts,
-                "articles": sum(p["articles"] for p in parts), "facts": sum(p["facts"] for p in parts),
-                "skipped": sum(len(p["skipped"]) for p in parts)}
-    (out_dir / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    try:
+        with Client(scheduler or cluster) as client:
+            _check_visible(client, [p[1] for p in partitions if p[0] == "jsonl"]
+                           + [f for p in partitions if p[0] == "files" for f in p[1]] + [str(staging)])
+            tasks = [delayed(_read_jsonl_chunk)(p[1], p[2], max_chars) if p[0] == "jsonl"
+                     else delayed(_read_partition)(p[1], max_chars) if p[0] == "files"
+                     else ([], [p[1]]) for p in partitions]
+            writes = [delayed(_write_part)(task, str(staging / f"part-{i:05d}.jsonl"), batch_size)
+                      for i, task in enumerate(tasks)]
+            parts = list(client.compute(writes, sync=True))
+        manifest = {"inputs": inputs, "parts": parts,
+                    "articles": sum(p["articles"] for p in parts), "facts": sum(p["facts"] for p in parts),
+                    "skipped": sum(len(p["skipped"]) for p in parts)}
+        (staging / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        _replace(out_dir, staging)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    finally:
+        if cluster is not None:
+            cluster.close()
     return manifest
+
+
+_OWN_FILE = re.compile(r"part-\d{5}\.jsonl|manifest\.json")
+
+
+def _check_replaceable(out_dir: Path) -> None:
+    """`out_dir` is missing, empty or a previous run's output: anything else is not ours to replace."""
+    if out_dir.exists() and not out_dir.is_dir():
+        raise InputError(f"{out_dir}: expected a folder for the JSONL parts, found a file")
+    others = sorted(p.name for p in out_dir.iterdir() if not _OWN_FILE.fullmatch(p.name)) if out_dir.exists() else []
+    if others:
+        raise InputError(f"{out_dir}: expected an empty folder or a previous run's parts and manifest, "
+                         f"found {', '.join(others[:3])}{' …' if len(others) > 3 else ''}")
+
+
+def _replace(out_dir: Path, staging: Path) -> None:
+    """Put the complete new output in place of the old one, then remove the old one."""
+    if not out_dir.exists():
+        os.replace(staging, out_dir)
+        return
+    old = Path(tempfile.mkdtemp(dir=out_dir.parent, prefix=f".{out_dir.name}.", suffix=".old"))
+    os.replace(out_dir, old / out_dir.name)
+    os.replace(staging, out_dir)
+    shutil.rmtree(old)
+
+
+def _partitions(files: list, part_size: int) -> list[tuple]:
+    """The partitions of the inputs, in input order.
+
+    ('jsonl', path, (first line, count)), ('files', paths) of at most `part_size` consecutive files,
+    or ('skipped', message) for an input that cannot be listed or opened.
+    """
+    partitions, loose = [], []
+
+    def close_loose():
+        if loose:
+            partitions.append(("files", loose[:]))
+            loose.clear()
+
+    for item in files:
+        if isinstance(item, Skipped) or Path(item).suffix.lower() == ".jsonl":
+            close_loose()
+            if isinstance(item, Skipped):
+                partitions.append(("skipped", item.message()))
+                continue
+            try:
+                partitions += [("jsonl", item, chunk) for chunk in _jsonl_chunks(Path(item), part_size)]
+            except OSError as error:
+                partitions.append(("skipped", Skipped(item, f"expected a readable file, got {error.strerror}").message()))
+        else:
+            loose.append(item)
+            if len(loose) == part_size:
+                close_loose()
+    close_loose()
+    return partitions
+
+
+def _unseen(paths: list[str]) -> list[str]:
+    return [path for path in paths if not os.path.exists(path)]
+
+
+def _check_visible(client, paths: list[str]) -> None:
+    """Every worker sees the inputs and the output folder, as a shared file system shows them."""
+    for worker, missing in sorted(client.run(_unseen, paths).items()):
+        if missing:
+            raise InputError(f"{shown_path(missing[0])}: expected a path the Dask workers can read (a shared file system), "
+                             f"found nothing there on worker {worker}" + (f" ({len(missing)} paths)" if len(missing) > 1 else ""))
 
 
 def _jsonl_chunks(path: Path, size: int) -> list[tuple[int, int]]:

@@ -122,7 +122,7 @@ class OrgResolver:
         for key, spans in clusters.items():
             forms = [_strip_article(s.text) for s in spans]
             # 'le groupe OCP': the lexicon's short name, written inside the longer mention.
-            forms = [key if regex.search(rf"\b{regex.escape(key)}\b", form) else form for form in forms]
+            forms = [key if _has_word(form, key) else form for form in forms]
             acronyms = [f for f in forms if _ACRONYM.match(f) and (f.isupper() or len(f) <= 6)]
             name = min(acronyms or forms, key=lambda f: (len(f), f))
             for span in spans:
@@ -162,6 +162,32 @@ def _concept_acronyms(doc: Doc) -> set[str]:
             if words and words[-1].is_lower and not any(t.is_title or t.is_upper for t in words):
                 concepts.add(token.text)
     return concepts
+
+
+_WORD_CHAR = regex.compile(r"\w")
+_BOUNDARY = regex.compile(r"\b")
+
+
+def _has_word(text: str, word: str) -> bool:
+    """Whether `word` occurs in `text` between word boundaries, as `\\bword\\b` finds it.
+
+    A pattern made of the word costs time that grows much faster than its length, and a statistical
+    ORG span can be a whole line of 100,000 characters: a plain search, then the boundaries.
+    """
+    if not word:
+        return _BOUNDARY.search(text) is not None
+
+    def wordy(index: int) -> bool:
+        return 0 <= index < len(text) and _WORD_CHAR.match(text[index]) is not None
+
+    first, last = _WORD_CHAR.match(word[0]) is not None, _WORD_CHAR.match(word[-1]) is not None
+    start = text.find(word)
+    while start != -1:
+        end = start + len(word)
+        if wordy(start - 1) != first and wordy(end) != last:
+            return True
+        start = text.find(word, start + 1)
+    return False
 
 
 def _strip_article(text: str) -> str:

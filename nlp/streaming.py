@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import multiprocessing
+import signal
 from dataclasses import replace
 from collections import deque
 from itertools import islice
@@ -20,17 +21,40 @@ BATCH_SIZE = 16
 def extract_batch(articles: list[Article], *, batch_size: int = BATCH_SIZE) -> list[list[Fact]]:
     """The facts of each article of a batch, through `nlp.pipe` on this process's pipeline.
 
-    A long article is read in pieces (see `pieces`); its facts keep offsets into the whole text.
+    A long article is read in pieces (see `pieces`); its facts keep offsets into the whole text,
+    and a figure repeated in two pieces is one fact, as it is within one piece.
     """
     from nlp.api import prepared_docs, shared_pipeline
+    from nlp.relations.component import deduplicated
 
     nlp = shared_pipeline()
-    parts = [(owner, offset, piece) for owner, article in enumerate(articles) for offset, piece in pieces(article)]
-    docs = nlp.pipe(prepared_docs(nlp, (piece for _, _, piece in parts)), batch_size=batch_size)
+    parts = [(owner, offset, piece) for owner, article in enumerate(articles)
+             for offset, piece in pieces(article, PIECE_CHARS)]
     facts: list[list[Fact]] = [[] for _ in articles]
-    for doc, (owner, offset, piece) in zip(docs, parts):
-        facts[owner].extend(_shifted(fact, offset) for fact in doc._.facts)
-    return facts
+    for group in _within(parts, batch_size, BATCH_CHARS):
+        docs = nlp.pipe(prepared_docs(nlp, (piece for _, _, piece in group)), batch_size=len(group))
+        for doc, (owner, offset, piece) in zip(docs, group):
+            facts[owner].extend(_shifted(fact, offset) for fact in doc._.facts)
+    return [deduplicated(found) for found in facts]
+
+
+# The parser's working memory grows with the characters of a batch, not its articles: a batch
+# holds at most this many (or one piece), so a long article costs about what one piece costs.
+BATCH_CHARS = 100_000
+
+
+def _within(parts: list, count: int, chars: int) -> Iterator[list]:
+    """Consecutive groups of at most `count` parts and `chars` characters (a longer part alone)."""
+    group, size = [], 0
+    for part in parts:
+        length = len(part[2].text)
+        if group and (len(group) == count or size + length > chars):
+            yield group
+            group, size = [], 0
+        group.append(part)
+        size += length
+    if group:
+        yield group
 
 
 # The parser needs about 1 GB of working memory per 100,000 characters: longer articles are read
@@ -78,7 +102,7 @@ def extract_stream(items: Iterable[Item], *, n_process: int = 1, batch_size: int
         from nlp.api import shared_pipeline
 
         shared_pipeline()  # loaded once here, the forked workers share it instead of loading their own
-    with multiprocessing.get_context(method).Pool(n_process) as pool:
+    with multiprocessing.get_context(method).Pool(n_process, initializer=_worker_signals) as pool:
         pending: deque = deque()
         for batch in batches:
             pending.append(pool.apply_async(_guarded, (batch, batch_size)))
@@ -87,6 +111,12 @@ def extract_stream(items: Iterable[Item], *, n_process: int = 1, batch_size: int
                 yield from _joined(*pending.popleft().get())
         while pending:
             yield from _joined(*pending.popleft().get())
+
+
+def _worker_signals() -> None:
+    """Ctrl-C reaches every process of the terminal: only the parent handles it, and ends the workers."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # the parent's handler, inherited through fork, is the parent's
 
 
 def _guarded(batch: list[Item], batch_size: int) -> tuple[list[Item], list[list[Fact]]]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+import regex
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import compile_suffix_regex, registry
@@ -19,6 +20,14 @@ TYPOGRAPHIC_SPACES = "\u00a0\u202f\u2009\u2007"
 _UNIT_SUFFIX = r"(?<=[€$£%])[.,;:]"
 
 
+# spaCy's tokenizer strips prefixes and suffixes one at a time, searching the rest of the word each
+# time: a run of punctuation ('%%%…', '€€€…', '(((…') costs the square of its length. Such a run is
+# tokenized in slices of this many characters: a cost linear in the run, and one token per mark, where
+# spaCy might keep 'a%%…%b' whole; no figure is written that way.
+_RUN_SLICE = 16
+_PUNCTUATION_RUN = regex.compile(rf"[^\w\s]{{{_RUN_SLICE * 2},}}")
+
+
 def plain_spaces(text: str) -> str:
     """The text with typographic spaces as plain spaces, same length, same offsets."""
     return text.translate(_PLAIN_SPACES)
@@ -32,10 +41,20 @@ class TypographicTokenizer:
 
     def __call__(self, text: str) -> Doc:
         plain = plain_spaces(text)
-        doc = self.tokenizer(plain)
+        doc = self._linear(plain)
         if plain != text:
             doc._.text_as_given = text
         return doc
+
+    def _linear(self, text: str) -> Doc:
+        """spaCy's tokens of `text`, in time linear in the length of any run of punctuation (see _RUN_SLICE)."""
+        runs = list(_PUNCTUATION_RUN.finditer(text))
+        if not runs:
+            return self.tokenizer(text)
+        cuts = [cut for run in runs for cut in range(run.start() + _RUN_SLICE, run.end(), _RUN_SLICE)]
+        bounds = [0, *cuts, len(text)]
+        return Doc.from_docs([self.tokenizer(text[start:end]) for start, end in zip(bounds, bounds[1:])],
+                             ensure_whitespace=False)
 
     def to_disk(self, path: str | Path, **kwargs) -> None:
         self.tokenizer.to_disk(path, **kwargs)

@@ -27,3 +27,12 @@ def test_report_gives_ratio_speedup_memory_and_cold_starts():
     assert f"{BATCH_SIZE} articles per batch" in text
     assert "| 4x | 200 | 21.0 | 105.0 | 1.05 |" in text
     assert "| 16x | 800 | 80.0 | 100.0 | 1.00 |" in text
+
+
+def test_report_gives_the_memory_of_one_long_article():
+    scaling = {1: Measure(5.0, 50, 20_000, 600.0, 5.0)}
+    long_article = Measure(400.0, 1, 800_000, 905.0, 400.0)
+    text = _report(_rows(8.0, 10.0, 6.25), (0.78, 0.8, 0.83), {"chiffres": 6.5, "bare": 6.4, "french": 3.9}, scaling,
+                   100, 3, long_article)
+    assert ("- 5,000,000 characters in one article, read in pieces of 100,000 characters and batches of at most "
+            "100,000: **905 MB** peak RSS (+278 MB against usual articles), 400 s, 2,000 words/s") in text

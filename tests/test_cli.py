@@ -274,3 +274,39 @@ def test_html_shows_every_fact_in_a_visible_table_beside_its_article():
         row = f"<tr><td><a href='#{SEED.stem}-{number}'>{number}</a></td>" + "".join(f"<td>{html.escape(c)}</td>" for c in cells)
         assert row in section, row
     assert 'title="' not in section  # nothing only on hover
+
+
+@pytest.mark.parametrize(("stop", "status"), [("SIGTERM", 143), ("SIGINT", 130)])
+def test_a_stopped_run_ends_its_workers_and_leaves_no_partial_file(tmp_path, stop, status):
+    """kill/timeout send SIGTERM to the command, Ctrl-C sends SIGINT to every process of the terminal."""
+    import os
+    import signal
+    import time
+
+    import psutil
+
+    from nlp.corpus import articles
+
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in articles(300, seeds_dir=ROOT / "seeds")),
+                      encoding="utf-8")
+    out = tmp_path / "facts.jsonl"
+    run = subprocess.Popen([script(), "extract", "-q", "--n-process", "2", "--batch-size", "2", "-o", str(out), str(corpus)],
+                           stderr=subprocess.PIPE, text=True, start_new_session=True)
+    parent = psutil.Process(run.pid)
+    workers = []
+    while len(workers) < 2 and run.poll() is None:  # until both workers are extracting
+        time.sleep(0.2)
+        workers = parent.children(recursive=True)
+    time.sleep(1)
+    assert run.poll() is None, run.stderr.read()
+    if stop == "SIGTERM":
+        run.send_signal(signal.SIGTERM)
+    else:
+        os.killpg(run.pid, signal.SIGINT)
+    errors = run.communicate()[1]
+    assert run.returncode == status
+    assert errors.strip() == f"chiffres extract: stopped by {stop}; {out} not written"
+    assert not out.exists() and not list(tmp_path.glob(".facts.jsonl.*"))
+    _, alive = psutil.wait_procs(workers, timeout=10)
+    assert not alive

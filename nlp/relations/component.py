@@ -105,7 +105,7 @@ def extract_facts(doc: Doc) -> list[Fact]:
         for figure, metric in zip(in_sentence, discourse.in_sentence):
             if metric and not is_comparison(figure, reach=3):
                 discourse.subjects.append(metric)
-    return _once(facts)
+    return deduplicated(facts)
 
 
 def _named_by_next(sent: Span) -> Span | None:
@@ -151,7 +151,7 @@ def _value_unit(figure: Span) -> tuple[Decimal, str, str]:
     return value.value, value.noun, value.qualifier
 
 
-def _once(facts: list[Fact]) -> list[Fact]:
+def deduplicated(facts: list[Fact]) -> list[Fact]:
     """A figure repeated in the same article (a headline over its body) is one fact: the most complete one."""
     best: dict[tuple, Fact] = {}
     for fact in facts:
