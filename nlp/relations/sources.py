@@ -29,6 +29,7 @@ class Attribution:
         self.rank = {(org.start, org.end): rank for rank, org in enumerate(self.orgs)}
         self.org_at = {i: org for org in reversed(self.orgs) for i in range(org.start, org.end)}
         self.speakers = self._speakers()
+        self.company = _company(doc)
         self.by_sentence: dict[int, str] = {}
         self.explicit: set[int] = set()
         last_speaker = None
@@ -42,9 +43,26 @@ class Attribution:
                     self.explicit.add(sent.start)
         # The article's own source: the organisation most often credited in sentences that give figures.
         self.with_figures = {sentence_of[f.start] for f in doc.ents if f.label_ in ("MONEY", "PERCENT", "QUANTITY")}
-        self.main = self._main_source()
+        release = self._publishes(self.company)
+        if release:
+            # A company's release ('Le groupe Sonatel a publié ses résultats'): every figure is the company's,
+            # not that of a product or a subsidiary that a sentence makes its subject ('Orange Money a compté …').
+            self.by_sentence = {start: source for start, source in self.by_sentence.items() if start in self.explicit}
+        self.main = self.company if release else self._main_source()
         # Sentences whose source carries over to the following ones, in order.
         self.carriers = sorted(s for s in self.by_sentence if s in self.explicit or s in self.with_figures)
+
+    def _publishes(self, company: str | None) -> bool:
+        """Whether the article has the company publish or announce ('Le groupe X publie ses résultats')."""
+        if not company:
+            return False
+        verbs = attribution()["verbs"]
+        for token in self.doc:
+            if token.pos_ in ("VERB", "AUX") and verb_lemmas(token) & verbs:
+                for child in token.children:
+                    if child.dep_ in ("nsubj", "nsubj:pass") and company in self.doc[child.left_edge.i : child.right_edge.i + 1].text:
+                        return True
+        return False
 
     def _main_source(self) -> str | None:
         """The organisation the article reports: credited for figures, or most of the explicit credits (twice at least)."""
@@ -98,6 +116,13 @@ class Attribution:
         """(source, speaker organisation, whether a cue or a verb states it) of one sentence."""
         cues = attribution()
         doc = self.doc
+        # 'Selon L'Echo, qui cite des chiffres de Febelfin': whose data it is before who reports it.
+        for token in sent:
+            lower = fold_apostrophes(token.lower_)
+            if lower in cues["statistics_nouns"] or lower in cues["participles"]:
+                org = self._org_in(token.i + 1, min(sent.end, token.i + 4))
+                if org is not None:
+                    return org._.org, None, True
         for token in sent:
             lower = fold_apostrophes(token.lower_)
             cue = lower in cues["prepositions"]
@@ -112,10 +137,9 @@ class Attribution:
                 org = self._org_in(token.i + 1, min(sent.end, token.i + 1 + reach))
                 if org is not None:
                     return org._.org, None, True
-            if lower in cues["statistics_nouns"] or lower in cues["participles"]:
-                org = self._org_in(token.i + 1, min(sent.end, token.i + 4))
-                if org is not None:
-                    return org._.org, None, True
+                named = _named_body(doc, token.i + 1, sent.end)
+                if named:
+                    return named, None, True
         for token in sent:
             if token.pos_ not in ("VERB", "AUX"):
                 continue
@@ -139,7 +163,10 @@ class Attribution:
         doc = self.doc
         for token in doc[start : min(end, start + _SPEAKER_REACH)]:
             if token.lower_ in _PRONOUNS and token.i - start <= 2:
-                return last_speaker
+                return last_speaker or self.company
+            if token.lower_ in attribution()["company_nouns"] and token.i - start <= 2 and self.company:
+                return self.company  # '…, a annoncé la société'
+
             if token.ent_type_ == "ORG":
                 org = self._org_in(token.i, end)
                 if org is not None:
@@ -169,6 +196,51 @@ class Attribution:
                     if org is not None and not _in_brackets(org):
                         return org._.org
         return None
+
+
+def _named_body(doc: Doc, start: int, end: int) -> str | None:
+    """'selon le ministère de l'Habitat', 'selon le journal Le Quotidien de l'économie': a name no list holds."""
+    cues = attribution()
+    i = start
+    while i < end and doc[i].pos_ == "DET":
+        i += 1
+    if i >= end:
+        return None
+    noun = doc[i].lower_
+    if noun in cues["media_nouns"]:
+        i += 1
+        while i < end and doc[i].pos_ == "DET" and not doc[i].is_title:
+            i += 1
+        first = i
+    elif noun in cues["institution_nouns"]:
+        first = i
+    else:
+        return None
+    last = first
+    while last < end and not doc[last].is_punct and doc[last].pos_ not in ("VERB", "AUX", "PRON") and last - first < 8:
+        last += 1
+    words = doc[first:last]
+    if not words or not any(t.is_title or t.is_upper for t in words[1:] if t.is_alpha) and not words[0].is_title:
+        return None
+    return " ".join(t.text for t in words).replace("' ", "'").replace("’ ", "’")
+
+
+def _company(doc: Doc) -> str | None:
+    """The company an article (a results release) is about: 'Le groupe Kerlys', 'La fintech Wave'."""
+    nouns = attribution()["company_nouns"]
+    for token in doc:
+        if token.lower_ not in nouns or token.i + 1 >= len(doc):
+            continue
+        i = token.i + 1
+        while i < len(doc) and i - token.i <= 4 and (doc[i].is_lower or doc[i].pos_ in ("ADP", "DET")) and not doc[i].is_punct:
+            i += 1  # 'le groupe de spiritueux Vidalis', 'le groupe lyonnais Maridis'
+        names = []
+        while i < len(doc) and (doc[i].is_title or doc[i].is_upper) and doc[i].is_alpha and not doc[i].is_sent_start:
+            names.append(doc[i].text)
+            i += 1
+        if names and doc[token.i - 1].pos_ == "DET":
+            return " ".join(names)
+    return None
 
 
 def _in_brackets(span: Span) -> bool:
