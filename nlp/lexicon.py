@@ -219,7 +219,7 @@ def metric_nouns() -> dict[str, str]:
     """Head noun of a metric -> the kind of figure it usually carries ('part' -> 'share')."""
     table: dict[str, str] = {}
     for kind, words in read_yaml("metric_nouns.yaml").items():
-        if kind in ("never", "actor", "stock", "bare"):
+        if kind in ("never", "actor", "stock", "bare", "no_quantity"):
             continue
         for word in _string_list("metric_nouns.yaml", kind, words):
             table.setdefault(word.lower(), kind)
@@ -241,7 +241,14 @@ def stock_nouns() -> frozenset[str]:
 @functools.cache
 def non_metric_nouns() -> frozenset[str]:
     """Nouns beside a figure that never name what it measures ('ordre' in 'de l'ordre de')."""
-    return frozenset(_string_list("metric_nouns.yaml", "never", read_yaml("metric_nouns.yaml").get("never", [])))
+    data = read_yaml("metric_nouns.yaml")
+    return frozenset(_string_list("metric_nouns.yaml", "never", data.get("never", []))) | no_quantity_nouns()
+
+
+@functools.cache
+def no_quantity_nouns() -> frozenset[str]:
+    """Words that name no quantity, never a metric ('équivalent', 'an', 'rapport', 'tendance')."""
+    return frozenset(_string_list("metric_nouns.yaml", "no_quantity", read_yaml("metric_nouns.yaml").get("no_quantity", [])))
 
 
 @functools.cache

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from nlp.lexicon import (action_nouns, actor_nouns, bare_measure_nouns, change_words, level_verbs, metric_nouns,
-                         non_metric_nouns, scale_words)
+                         no_quantity_nouns, non_metric_nouns, scale_words)
 from nlp.relations.kind import anchor_figure, change_cue, kind_and_sign
 from nlp.relations.lemmas import is_verbal, verb_lemmas
 
@@ -69,6 +69,34 @@ def names_a_measure(token: Token) -> bool:
 
 
 def metric_of(span: Span, discourse: Discourse, *, elliptical: bool = False) -> str | None:
+    """The metric of one figure: what the grammar finds, else the measure and what the text is about."""
+    metric = _by_grammar(span, discourse, elliptical=elliptical)
+    if names_a_quantity(metric):
+        return metric
+    for token in reversed(span.doc[span.sent.start : span.start]):
+        if names_a_measure(token) and names_a_quantity(token.lower_):
+            return noun_phrase(token)
+    subjects = [c for c in span.sent.root.children if c.dep_ in _SUBJECTS and names_a_measure(c) and not _is_actor(c)]
+    if subjects and names_a_quantity(subjects[0].lower_):
+        return noun_phrase(subjects[0])
+    if span.label_ == "QUANTITY":
+        # '… respectivement 1,2 million, 410 000 et 180 000 tonnes de marchandises': the unit written once
+        counted = [_count_phrase(e) for e in span.doc.ents if e.label_ == "QUANTITY" and e.sent.start == span.sent.start]
+        counted = [phrase for phrase in counted if phrase]
+        if counted:
+            return counted[-1]
+    measure = {"MONEY": "montant", "QUANTITY": "nombre"}.get(span.label_, "taux")
+    completed = _completed_from_topic(measure, discourse)
+    return completed if completed != measure else (discourse.last or measure)
+
+
+def names_a_quantity(metric: str | None) -> bool:
+    """A metric whose head can measure something: not empty, not a time, a document or an equivalence word."""
+    words = (metric or "").replace("'", "' ").replace("’", "’ ").split()
+    return bool(words) and words[0] not in no_quantity_nouns()
+
+
+def _by_grammar(span: Span, discourse: Discourse, *, elliptical: bool = False) -> str | None:
     """The metric of one figure, by the first rule of the grammar that applies."""
     if (elliptical or _compared(span) or _aside_of_figure(span)) and discourse.in_sentence and discourse.in_sentence[-1]:
         # 'contre 501 millions de dirhams': the term of a comparison measures the same thing; so does
