@@ -41,7 +41,52 @@ def test_the_table_covers_every_behaviour():
 
 JOURNALISM = load_table("journalism_cases.yaml")
 # Passages of journalists' constructions the relation step does not get right yet, each a real gap.
-JOURNALISM_GAPS: dict[str, str] = {}
+JOURNALISM_GAPS: dict[str, str] = {
+    'ma-cmi-paiement-mobile-figure-first':
+        "the count after a figure-first sentence ('Le nombre d'opérations s'est, lui, établi à') keeps the bare head, not the topic of the sentence before",
+    'tn-ontt-touristes-algeriens-figure-first':
+        "a bare number after a pronoun subject ('Ils étaient 980 000') is not recognised as a count",
+    'be-worldline-sans-contact-dimension':
+        "'qui en a traité 2,9 milliards': a count whose noun is the pronoun 'en' is not recognised",
+    'dz-douanes-importations-alimentaires-bare':
+        "'Leur montant recule': the topic is the complement of 'bilan' in the sentence before, not a metric the discourse holds",
+    'cm-cobac-depots-bare':
+        "'Ces derniers représentaient': the antecedent is a subject of the sentence before whose verb gives no figure",
+    'fr-bdf-defaillances-bare':
+        "'Elles ont atteint 55 492': a bare number after a pronoun subject is not recognised as a count",
+    'ci-asaci-micro-assurance-soit-equivalent':
+        "'soit l'équivalent de 18,5 milliards de FCFA de primes émises': the amount names its own noun after the figure",
+    'ma-cmi-parts-marche-cartes-share-holder':
+        "'94,2 % de part de marché en nombre et 86,5 % en montant': the share's holder before the figures is not joined to the metric",
+    'fr-sncf-tgv-relative-soit':
+        "'soit 335 000 par jour': a rate of a count written without its noun is not recognised",
+    'ma-cmi-sites-marchands-change-not-share':
+        "'ont encaissé 3,9 milliards': the amount is read as the action noun ('recettes'), not as what the sites received",
+    'dz-gie-monetique-tpe-change-not-share':
+        "'41,3 milliards de dinars' in an article that names no country: read as Tunisian dinars (the lexicon's default), not Algerian",
+    'ma-bam-encours-credits-stock':
+        "'1 215 milliards à la même date': an elliptical amount after 'à la même date' is not recognised",
+    'ma-transferts-mre-avoirs-stock-flow':
+        "two clauses with two sources in one sentence: the second figure takes the first clause's metric and source",
+    'tn-bct-avoirs-jours-comparison-time':
+        "'contre 22,4 milliards (99 jours d'importation) début janvier 2024': the comparison's period after the aside is not reached",
+    'ma-tgr-deficit-comparison-time':
+        "'contre 25,5 milliards (dont 2,3 milliards de dépenses exceptionnelles) à fin mai 2023': a 'dont' aside hides the comparison's period",
+    'fr-fnac-darty-croissance-organique-sequence':
+        "'une croissance organique de 5,4 % de son chiffre d'affaires (6,1 % au T1 …)': the sequence inside brackets after a noun complement is read as shares",
+    'sn-sonacos-arachide-campagne':
+        "'la Sonacos a collecté 42 000 tonnes de graines': the collector as metric holder and source is not read",
+    'dz-algex-hors-hydrocarbures-between-years':
+        "'sont passées de 2,3 milliards en 2020 à …': the start of a range is read as a change",
+    'fr-maridis-me-meur-abbreviated':
+        "'un résultat net part du groupe de 41,5 MEUR': the figure hangs on 'groupe', the end of the metric's name",
+    'ma-cma-mmdh-abbreviated':
+        "'selon sa communication financière': a possessive source pointing to the subject organisation",
+    'tn-utb-mdt-abbreviated':
+        "'selon ses indicateurs d'activité': a possessive source pointing to the subject organisation",
+    'cm-minfi-budget-mds-abbreviated':
+        "'Le budget … s'équilibre en recettes et en dépenses à': the subject is read past the verb's complement",
+}
 CONSTRUCTIONS = ("figure-first", "change-before-noun", "dimension", "bare-measure", "soit-equivalent", "share-holder",
                  "relative-soit", "change-not-share", "stock-flow", "year-from-comparison", "comparison-time", "sequence",
                  "campaign-year", "between-years", "monthly", "press-review", "abbreviated-unit")

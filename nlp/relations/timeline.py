@@ -6,9 +6,10 @@ from datetime import date
 
 from spacy.tokens import Doc, Span
 
-from nlp.lexicon import stock_nouns
+from nlp.lexicon import level_verbs, stock_nouns
 from nlp.periods import Period, RelativePeriod
 from nlp.relations.kind import anchor_figure
+from nlp.relations.lemmas import verb_lemmas
 
 # Words that introduce the term a figure is compared with: its period is the comparison's, not the figure's.
 _COMPARISON = {"contre", "après", "rapport", "comparé", "comparée", "comparés", "comparées", "comparativement", "vs", "face",
@@ -60,8 +61,14 @@ def _left(doc: Doc, start: int, reach: int) -> list:
 
 
 def at_its_end(period: Period | None, metric: str, kind: str) -> Period | None:
-    """'l'encours atteint 230 milliards à fin mars': a stock or a level is read at the end of a to-date period."""
-    if period is None or not period.cumulative or not _is_stock(metric, kind):
+    """'l'encours atteint 230 milliards à fin mars': a stock or a level is read at the end of a to-date period;
+    'les recettes ont atteint 512 MD au 10 février': a flow at a day is summed from the year's start."""
+    if period is None or not period.cumulative:
+        return period
+    stock = _is_stock(metric, kind)
+    if len(period.start) == 10 and period.start == period.end:
+        return period if stock else Period(f"{period.start[:4]}-01-01", period.end)
+    if not stock:
         return period
     month = period.end if len(period.end) >= 7 else f"{period.end}-12"
     return Period(month, month)
@@ -80,6 +87,18 @@ _DASHES = {"-", "–", "—", ":"}
 # A day is a figure's period when the figure is measured at it ('au 31 mars', 'arrêté au 10 mai');
 # otherwise it dates an event ('le 28 fév', 'l'assemblée du 29 juin'), not a figure.
 _AT_A_DAY = {"au", "à", "fin", "jusqu'au", "arrêté", "arrêtée", "arrêtés", "arrêtées", "depuis", "entre", "du"}
+
+
+def _reached(figure: Span) -> bool:
+    """A level the figure reaches: 'pour atteindre 16,4 milliards', 'à 5,6 %'."""
+    before = figure.doc[figure.start - 1].lower_ if figure.start > 0 else ""
+    return before in ("à", "a") or bool(verb_lemmas(figure.root.head) & level_verbs())
+
+
+def _at_a_day(span: Span) -> bool:
+    """'au 10 février', 'arrêté au 31 mars': a figure measured at that day, or summed up to it."""
+    before = span.doc[span.start - 1].lower_ if span.start > 0 else ""
+    return span[0].lower_ in ("au", "jusqu'au") or before in ("au", "jusqu'au", "arrêté", "arrêtés", "arrêtée", "arrêtées")
 
 
 def _event_day(span: Span) -> bool:
@@ -225,6 +244,8 @@ class Timeline:
                     value = value.shifted(-1)
             if value is None:
                 continue
+            if len(value.start) == 10 and value.start == value.end and _at_a_day(span):
+                value = replace(value, cumulative=True)  # 'au 10 février': to that day (see at_its_end)
             self.resolved[span.start] = value
             if not self.compared[span.start]:
                 antecedent = value
@@ -254,18 +275,26 @@ class Timeline:
         floor = preceding[-1].end if preceding else sentence
         own = [s for s in usable if figure.end <= s.start < limit]
         if own:
-            return self.resolved[own[0].start]
+            return self._read(own[0], kind, figure)
         if kind == "change":
             # A change is stated for the period of the level it qualifies: the latest one not compared with.
             stated = [s for s in candidates if not self.compared[s.start]]
             if stated:
-                return self.resolved[stated[-1].start]
+                return self._read(stated[-1], kind, figure)
         before = [s for s in usable if floor <= s.start < figure.start]
         if before:
-            return self.resolved[before[-1].start]
+            return self._read(before[-1], kind, figure)
         if usable:
-            return self.resolved[usable[0].start]
+            return self._read(usable[0], kind, figure)
         return carried
+
+    def _read(self, span: Span, kind: str, figure: Span) -> Period:
+        """A period as a figure reads it: 'de 2019 à 2023' dates a change (or a flow), and a level reached its end."""
+        period = self.resolved[span.start]
+        if (kind != "change" and span[0].lower_ in ("de", "entre", "depuis") and len(period.start) == 4
+                and period.start != period.end and _reached(figure)):
+            return Period(period.end, period.end)
+        return period
 
     def stated_in(self, sentence: Span) -> list[Period]:
         """The periods a sentence states for its own figures, in order (comparisons left out)."""
