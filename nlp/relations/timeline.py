@@ -2,12 +2,12 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 from spacy.tokens import Doc, Span
 
 from nlp.lexicon import level_verbs, stock_nouns
-from nlp.periods import Period, RelativePeriod
+from nlp.periods import Period, RelativePeriod, month_period
 from nlp.relations.kind import anchor_figure
 from nlp.relations.lemmas import verb_lemmas
 
@@ -26,6 +26,8 @@ def is_comparison(span: Span, reach: int = 4) -> bool:
     doc = span.doc
     if any(t.lower_ in _COMPARISON for t in _left(doc, span.start, reach)):
         return True
+    if span.label_ == "PERIOD" and span[0].lower_ == "depuis" and isinstance(span._.value, Period) and len(span._.value.iso()) == 4:
+        return True  # 'son plus bas niveau depuis 2019': a point of comparison, not the figure's time
     if span.label_ != "PERIOD":
         return _coordinated_with_comparison(span)
     for token in reversed(_left(doc, span.start, reach)):
@@ -67,7 +69,12 @@ def at_its_end(period: Period | None, metric: str, kind: str) -> Period | None:
         return period
     stock = _is_stock(metric, kind)
     if len(period.start) == 10 and period.start == period.end:
-        return period if stock else Period(f"{period.start[:4]}-01-01", period.end)
+        if stock:
+            return period
+        day = date.fromisoformat(period.end)
+        if (day + timedelta(days=1)).month != day.month:
+            return month_period(day.year, 1, day.month)  # 'au 30 juin': the first half, as months
+        return Period(f"{period.start[:4]}-01-01", period.end)
     if not stock:
         return period
     month = period.end if len(period.end) >= 7 else f"{period.end}-12"
@@ -87,6 +94,14 @@ _DASHES = {"-", "–", "—", ":"}
 # A day is a figure's period when the figure is measured at it ('au 31 mars', 'arrêté au 10 mai');
 # otherwise it dates an event ('le 28 fév', 'l'assemblée du 29 juin'), not a figure.
 _AT_A_DAY = {"au", "à", "fin", "jusqu'au", "arrêté", "arrêtée", "arrêtés", "arrêtées", "depuis", "entre", "du"}
+
+
+def _bracketed(span: Span) -> bool:
+    """Whether the span sits inside brackets opened in its sentence."""
+    depth = 0
+    for token in span.doc[span.sent.start : span.start]:
+        depth += (token.text == "(") - (token.text == ")")
+    return depth > 0
 
 
 def _reached(figure: Span) -> bool:
@@ -178,6 +193,16 @@ def _seasons(periods: list[Span], sentence_of: list[int]) -> dict:
         end_year = last if closing < opening else first
         months[span.start] = Period(f"{first}-{opening:02d}", f"{end_year}-{closing:02d}")
         consumed.update(used)
+    if months:
+        # 'exercice 2022-2023 clos le 31 mars … contre 2021-2022': the article's other fiscal years have those months.
+        pattern = next(iter(months.values()))
+        opening, closing = int(pattern.start[5:7]), int(pattern.end[5:7])
+        for span in periods:
+            value = span._.value
+            if (span.start not in months and isinstance(value, Period) and len(value.start) == 4
+                    and int(value.end) == int(value.start) + 1):
+                end_year = int(value.end) if closing < opening else int(value.start)
+                months[span.start] = Period(f"{value.start}-{opening:02d}", f"{end_year}-{closing:02d}")
     return {"months": months, "consumed": consumed}
 
 
@@ -307,6 +332,7 @@ class Timeline:
         for span in self.periods:
             if span.start >= position:
                 break
-            if span.start in self.resolved and not self.compared[span.start]:
+            # An aside ('(8 % au T1 et 6 % au T2)') dates its own figures, not the sentences after it.
+            if span.start in self.resolved and not self.compared[span.start] and not _bracketed(span):
                 latest = self.resolved[span.start]
         return latest
