@@ -51,10 +51,22 @@ def noun_phrase(head: Token) -> str:
             break
         if token.pos_ == "VERB" and token.dep_ not in ("acl", "amod"):
             break
+        if token.text in ("|", "/", "•", "–", "—") or (token.pos_ in ("SYM", "X") and not any(c.isalpha() for c in token.text)):
+            break  # a flattened table's column rule, a bullet
+        if _verb_read_as_noun(token):
+            break  # 'le montant progresse de 4,6 %': the tagger's noun is the verb
         end += 1
     while end - 1 > head.i and doc[end - 1].pos_ in ("ADP", "DET", "ADV", "CCONJ"):
         end -= 1
     return _words(doc[start:end])
+
+
+def _verb_read_as_noun(token: Token) -> bool:
+    """A change or level verb the tagger took for a noun right after its subject: 'le PIB progresse'."""
+    if token.pos_ != "NOUN" or token.i == 0 or token.doc[token.i - 1].pos_ in ("DET", "ADP"):
+        return False
+    lemmas = verb_lemmas(token) - {token.lower_}
+    return bool(lemmas & (set(change_words()) | level_verbs())) and token.lower_.endswith(("e", "ent"))
 
 
 def _words(tokens) -> str:
