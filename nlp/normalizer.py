@@ -169,8 +169,8 @@ def _join_ranges(doc: Doc) -> list[Span]:
 def _partner(span: Span, figures: list[Span], before: str, after: str) -> Span | None:
     """The figure of the same sentence whose unit the bare number takes: the one before, else after."""
     # An aside in brackets ('(110 jours d'importation)') does not lend its unit to a number outside it.
-    aside = _in_brackets(span)
-    same_sentence = [f for f in figures if f.sent.start == span.sent.start and _in_brackets(f) == aside]
+    aside = in_brackets(span)
+    same_sentence = [f for f in figures if f.sent.start == span.sent.start and in_brackets(f) == aside]
     earlier = [f for f in same_sentence if f.end <= span.start]
     later = [f for f in same_sentence if f.start >= span.end]
     if earlier and before in _ELLIPSIS_LINKS:
@@ -180,7 +180,17 @@ def _partner(span: Span, figures: list[Span], before: str, after: str) -> Span |
     return earlier[-1] if earlier else None
 
 
-def _in_brackets(span: Span) -> bool:
+def named_by_next(sent: Span) -> Span | None:
+    """The sentence that names a figure standing alone before it: 'Près de 2,1 milliards. C'est ce qu'ont …'."""
+    doc = sent.doc
+    if sent.end >= len(doc) or any(t.pos_ in ("VERB", "AUX") for t in sent):
+        return None
+    following = doc[sent.end].sent
+    words = [t.lower_.replace("’", "'") for t in following[:2]]
+    return following if words == ["c'", "est"] else None
+
+
+def in_brackets(span: Span) -> bool:
     """Whether the span sits inside brackets opened in its sentence."""
     depth = 0
     for token in span.doc[span.sent.start : span.start]:
@@ -195,11 +205,8 @@ def _counted(span: Span, text: str, value) -> Count | None:
     """A bare number in a sentence about 'le nombre de N' counts N: 'le nombre de faillites a atteint 9 457'."""
     sentence = span.sent
     tokens = list(sentence)
-    if sentence.end < len(span.doc) and not any(t.pos_ in ("VERB", "AUX") for t in sentence):
-        # 'Plus de 1,2 million. C'est le nombre de touristes …': the next sentence names what was counted.
-        following = span.doc[sentence.end].sent
-        if [t.lower_.replace("’", "'") for t in following[:2]] == ["c'", "est"]:
-            tokens += list(following)
+    # 'Plus de 1,2 million. C'est le nombre de touristes …': the next sentence names what was counted.
+    tokens += list(named_by_next(sentence) or [])
     for token in tokens:
         if token.lower_ == "nombre" and token.i + 2 < len(span.doc) and token.nbor(1).lower_ in ("de", "d'", "d’"):
             noun = token.nbor(2)

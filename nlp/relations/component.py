@@ -11,6 +11,7 @@ from nlp.extensions import declare
 from nlp.fact import Evidence, Fact
 from nlp.lexicon import scale_words
 from nlp.money import parse_money
+from nlp.normalizer import named_by_next
 from nlp.periods import Period
 from nlp.relations.distribution import distribute, distributed, respectively
 from nlp.relations.kind import absolute_change, kind_and_sign
@@ -83,7 +84,7 @@ def extract_facts(doc: Doc) -> list[Fact]:
                 period = _date_range(facts, period, timeline.stated_in(sent))
             period = at_its_end(period, metric, kind)
             source = sources.source_of(figure)
-            named = _named_by_next(sent)
+            named = named_by_next(sent)
             if named is not None:
                 # 'Près de 2,1 milliards de dirhams. C'est ce qu'ont réglé … au premier semestre, selon le CMI.'
                 period = next(iter(timeline.stated_in(named)), None) or period
@@ -106,16 +107,6 @@ def extract_facts(doc: Doc) -> list[Fact]:
             if metric and not is_comparison(figure, reach=3):
                 discourse.subjects.append(metric)
     return deduplicated(facts)
-
-
-def _named_by_next(sent: Span) -> Span | None:
-    """The sentence that names a figure standing alone before it: 'Près de 2,1 milliards. C'est ce qu'ont …'."""
-    doc = sent.doc
-    if sent.end >= len(doc) or any(t.pos_ in ("VERB", "AUX") for t in sent):
-        return None
-    following = doc[sent.end].sent
-    words = [t.lower_.replace("’", "'") for t in following[:2]]
-    return following if words == ["c'", "est"] else None
 
 
 def _date_range(facts: list[Fact], end_period: Period | None, stated: list[Period]) -> Period | None:

@@ -7,6 +7,7 @@ from spacy.tokens import Span, Token
 
 from nlp.lexicon import (action_nouns, actor_nouns, bare_measure_nouns, change_words, level_verbs, metric_nouns,
                          no_quantity_nouns, non_metric_nouns, scale_words)
+from nlp.normalizer import named_by_next
 from nlp.relations.kind import anchor_figure, change_cue, kind_and_sign
 from nlp.relations.lemmas import is_verbal, verb_lemmas
 
@@ -194,12 +195,8 @@ def _whole(discourse: Discourse, span: Span) -> str | None:
 
 def _named_after(span: Span, discourse: Discourse) -> str | None:
     """'Près de 2,1 milliards de dirhams. C'est ce qu'ont réglé en ligne les clients …': named by the next sentence."""
-    sent = span.sent
-    if any(t.pos_ in ("VERB", "AUX") for t in sent) or sent.end >= len(span.doc):
-        return None
-    following = span.doc[sent.end].sent
-    words = [t.lower_ for t in following[:3]]
-    if words[:2] not in (["c'", "est"], ["c’", "est"]):
+    following = named_by_next(span.sent)
+    if following is None:
         return None
     rest = following[2:]
     if rest and rest[0].lower_ == "ce":

@@ -8,6 +8,7 @@ from collections import Counter
 from spacy.tokens import Doc, Span
 
 from nlp.lexicon import actor_nouns, attribution, fold_apostrophes, institutions, roles
+from nlp.normalizer import in_brackets
 from nlp.relations.lemmas import verb_lemmas
 
 _REACH = 6
@@ -25,7 +26,7 @@ class Attribution:
         orgs = [s for s in doc.ents if s.label_ == "ORG" and s._.org]
         # Where two organisations are in reach, one outside brackets ('Kerlys (Euronext Paris)' names a listing)
         # and one the lexicon knows are the likelier source.
-        self.orgs = sorted(orgs, key=lambda s: (_in_brackets(s), s._.org.lower() not in known, s.start))
+        self.orgs = sorted(orgs, key=lambda s: (in_brackets(s), s._.org.lower() not in known, s.start))
         self.rank = {(org.start, org.end): rank for rank, org in enumerate(self.orgs)}
         self.org_at = {i: org for org in reversed(self.orgs) for i in range(org.start, org.end)}
         self.speakers = self._speakers()
@@ -193,7 +194,7 @@ class Attribution:
                     # complement of a measure ('le PIB de l'Union a progressé' is no source).
                     actor = child.lemma_.lower() in actor_nouns() or child.lower_ in actor_nouns()
                     org = self._org_in(child.left_edge.i if actor else child.i, child.right_edge.i + 1 if actor else child.i + 1)
-                    if org is not None and not _in_brackets(org):
+                    if org is not None and not in_brackets(org):
                         return org._.org
         return None
 
@@ -241,14 +242,6 @@ def _company(doc: Doc) -> str | None:
         if names and doc[token.i - 1].pos_ == "DET":
             return " ".join(names)
     return None
-
-
-def _in_brackets(span: Span) -> bool:
-    """Whether the span sits inside brackets opened in its sentence."""
-    depth = 0
-    for token in span.doc[span.sent.start : span.start]:
-        depth += (token.text == "(") - (token.text == ")")
-    return depth > 0
 
 
 @functools.cache

@@ -6,7 +6,8 @@ from datetime import date, timedelta
 
 from spacy.tokens import Doc, Span
 
-from nlp.lexicon import level_verbs, stock_nouns
+from nlp.lexicon import level_verbs, period_words, stock_nouns
+from nlp.normalizer import in_brackets
 from nlp.periods import Period, RelativePeriod, month_period
 from nlp.relations.kind import anchor_figure
 from nlp.relations.lemmas import verb_lemmas
@@ -94,14 +95,6 @@ _DASHES = {"-", "–", "—", ":"}
 # A day is a figure's period when the figure is measured at it ('au 31 mars', 'arrêté au 10 mai');
 # otherwise it dates an event ('le 28 fév', 'l'assemblée du 29 juin'), not a figure.
 _AT_A_DAY = {"au", "à", "fin", "jusqu'au", "arrêté", "arrêtée", "arrêtés", "arrêtées", "depuis", "entre", "du"}
-
-
-def _bracketed(span: Span) -> bool:
-    """Whether the span sits inside brackets opened in its sentence."""
-    depth = 0
-    for token in span.doc[span.sent.start : span.start]:
-        depth += (token.text == "(") - (token.text == ")")
-    return depth > 0
 
 
 def _reached(figure: Span) -> bool:
@@ -217,8 +210,6 @@ def _month_of(value) -> int | None:
 
 def _bracketed_months(span: Span) -> tuple[int, int] | None:
     """'la campagne 2023/2024 (août-juillet)': the months written in brackets after it."""
-    from nlp.lexicon import period_words
-
     doc = span.doc
     words = [t.lower_ for t in doc[span.end : span.end + 5]]
     if len(words) < 5 or words[0] != "(" or words[2] not in ("-", "–", "à") or words[4] != ")":
@@ -333,6 +324,6 @@ class Timeline:
             if span.start >= position:
                 break
             # An aside ('(8 % au T1 et 6 % au T2)') dates its own figures, not the sentences after it.
-            if span.start in self.resolved and not self.compared[span.start] and not _bracketed(span):
+            if span.start in self.resolved and not self.compared[span.start] and not in_brackets(span):
                 latest = self.resolved[span.start]
         return latest
