@@ -48,6 +48,23 @@ def test_the_pipeline_takes_linear_time_on_repeated_words():
     assert seconds(extract, sentence * 10) < 25 * base
 
 
+def test_the_relation_step_costs_linear_time_in_the_figures_of_a_piece(pipeline):
+    """Each figure looks at its own sentence only: an article with ten times the figures costs about ten times."""
+    from nlp.relations.component import extract_facts
+
+    def article(paragraphs: int) -> str:
+        # distinct figures in each paragraph: a repeated figure would be one fact
+        return "".join(f"Les recettes ont progressé de {i},2 % à {i},5 milliards de dirhams à fin mars 2023, contre {i},1 "
+                       f"milliards un an plus tôt, et de {i},3 % du nombre d'opérations ({i},4 % au T1 et {i},6 % au T2), "
+                       "selon Bank Al-Maghrib.\n\n" for i in range(1, paragraphs + 1))
+
+    small, large = pipeline(article(8)), pipeline(article(80))
+    extract_facts(small)  # warm up
+    base = best_seconds(extract_facts, small)
+    assert len(extract_facts(large)) == 10 * len(extract_facts(small))
+    assert best_seconds(extract_facts, large) < 25 * base
+
+
 def test_a_huge_number_is_no_figure_and_no_crash():
     assert extract("1" + "0" * 40 + " dirhams") == []
     assert read_number("9" * 100) is None

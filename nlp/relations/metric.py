@@ -8,7 +8,7 @@ from spacy.tokens import Span, Token
 from nlp.lexicon import (action_nouns, actor_nouns, bare_measure_nouns, change_words, level_verbs, metric_nouns,
                          no_quantity_nouns, non_metric_nouns, scale_words)
 from nlp.normalizer import named_by_next
-from nlp.relations.kind import anchor_figure, change_cue, kind_and_sign
+from nlp.relations.kind import anchor_figure, change_cue, figures_in, kind_and_sign
 from nlp.relations.lemmas import is_verbal, verb_lemmas
 
 FIGURES = ("MONEY", "PERCENT", "QUANTITY")
@@ -94,7 +94,7 @@ def metric_of(span: Span, discourse: Discourse, *, elliptical: bool = False) -> 
         return noun_phrase(subjects[0])
     if span.label_ == "QUANTITY":
         # '… respectivement 1,2 million, 410 000 et 180 000 tonnes de marchandises': the unit written once
-        counted = [_count_phrase(e) for e in span.doc.ents if e.label_ == "QUANTITY" and e.sent.start == span.sent.start]
+        counted = [_count_phrase(e) for e in figures_in(span.doc, span.sent.start, span.sent.end) if e.label_ == "QUANTITY"]
         counted = [phrase for phrase in counted if phrase]
         if counted:
             return counted[-1]
@@ -240,7 +240,7 @@ def starts_range_end(span: Span) -> bool:
     doc = span.doc
     if span.start == 0 or doc[span.start - 1].lower_ not in ("à", "a"):
         return False
-    earlier = [e for e in doc.ents if e.label_ == span.label_ and span.sent.start <= e.start and e.end <= span.start
+    earlier = [e for e in figures_in(doc, span.sent.start, span.start) if e.label_ == span.label_
                and _same_unit(e, span)]
     return bool(earlier) and earlier[-1].start > 0 and doc[earlier[-1].start - 1].lower_ in ("de", "d'", "d’")
 
@@ -363,8 +363,7 @@ def _by_count_or_value(span: Span, discourse: Discourse) -> str | None:
 
 def _earlier_figures(span: Span) -> list[Span]:
     """The figures of the sentence before this one, in order (as discourse.in_sentence lists their metrics)."""
-    return [e for e in span.doc.ents if e.label_ in FIGURES and span.sent.start <= e.start and e.end <= span.start
-            and e._.value is not None]
+    return [e for e in figures_in(span.doc, span.sent.start, span.start) if e._.value is not None]
 
 
 def _what_is_measured(span: Span, discourse: Discourse) -> str | None:

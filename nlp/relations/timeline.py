@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span
 from nlp.lexicon import level_verbs, period_words, stock_nouns
 from nlp.normalizer import in_brackets
 from nlp.periods import Period, RelativePeriod, month_period
-from nlp.relations.kind import anchor_figure
+from nlp.relations.kind import anchor_figure, figures_in
 from nlp.relations.lemmas import verb_lemmas
 
 # Words that introduce the term a figure is compared with: its period is the comparison's, not the figure's.
@@ -36,7 +36,7 @@ def is_comparison(span: Span, reach: int = 4) -> bool:
             figure_start = token.i
             while figure_start > 0 and doc[figure_start].ent_iob_ == "I":
                 figure_start -= 1
-            figure = next((e for e in doc.ents if e.start == figure_start), None)
+            figure = next(iter(figures_in(doc, figure_start, span.start)), None)
             return (any(t.lower_ in _COMPARISON for t in _left(doc, figure_start, 3))
                     or (figure is not None and _coordinated_with_comparison(figure)))
     return False
