@@ -259,12 +259,6 @@ def invariable_nouns() -> frozenset[str]:
 
 
 @functools.cache
-def counted_nouns() -> frozenset[str]:
-    """Nouns a number counts in economic news ('opération', 'nuitée', 'emploi'), singular."""
-    return frozenset(_string_list("count_nouns.yaml", "measure", read_yaml("count_nouns.yaml").get("measure", [])))
-
-
-@functools.cache
 def scaled_count_units() -> dict[str, tuple[str, int]]:
     """An abbreviation that carries its own scale -> (the noun it counts, power of ten): 'Mt' -> ('tonne', 6)."""
     table: dict[str, tuple[str, int]] = {}
