@@ -54,6 +54,7 @@ def extract_facts(doc: Doc) -> list[Fact]:
         items = distributed(sent, in_sentence)
         shared = respectively(sent, in_sentence)
         periods = timeline.stated_in(sent) if shared else []
+        named = named_by_next(sent)
         base = None
         for figure in in_sentence:
             kind, sign = kind_and_sign(figure)
@@ -84,7 +85,6 @@ def extract_facts(doc: Doc) -> list[Fact]:
                 period = _date_range(facts, period, timeline.stated_in(sent))
             period = at_its_end(period, metric, kind)
             source = sources.source_of(figure)
-            named = named_by_next(sent)
             if named is not None:
                 # 'Près de 2,1 milliards de dirhams. C'est ce qu'ont réglé … au premier semestre, selon le CMI.'
                 period = next(iter(timeline.stated_in(named)), None) or period
