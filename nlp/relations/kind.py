@@ -115,7 +115,7 @@ def anchor_figure(span: Span) -> Span | None:
     if any(t.pos_ in ("VERB", "AUX") for t in between):
         return None
     words = [t.lower_ for t in between]
-    if "(" in words and ")" not in words[words.index("(") :] and words.index("(") == 0:
+    if words[:1] == ["("] and ")" not in words:
         return previous  # in brackets opened right after the other figure
     left = [w for w in words if w not in ("de", "d'", "d’")]
     if left and (left[-1] in _COMPARED or left[0] in _COMPARED and len(left) <= 2):
