@@ -233,6 +233,12 @@ def bare_measure_nouns() -> frozenset[str]:
 
 
 @functools.cache
+def standalone_change_nouns() -> frozenset[str]:
+    """Change words that measure something of their own when nothing else changes ('une croissance de 6,8 %')."""
+    return frozenset(_string_list("metric_nouns.yaml", "standalone_change", read_yaml("metric_nouns.yaml").get("standalone_change", [])))
+
+
+@functools.cache
 def stock_nouns() -> frozenset[str]:
     """Head nouns of stocks and levels, measured at a date ('encours', 'réserves', 'taux')."""
     return frozenset(_string_list("metric_nouns.yaml", "stock", read_yaml("metric_nouns.yaml").get("stock", [])))

@@ -8,7 +8,8 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from nlp.extensions import declare
-from nlp.lexicon import designations, institutions
+from nlp.lexicon import attribution, designations, institutions
+from nlp.normalizer import in_brackets
 
 # An acronym as French news writes it: 'CMI', 'Apebi', 'BCEAO', 'S&P'.
 _ACRONYM = regex.compile(r"^[A-Z][A-Za-z&\-]{1,11}$")
@@ -63,6 +64,7 @@ class OrgResolver:
         taken = {i for span in own for i in range(span.start, span.end)}
         orgs = [s for s in filter_spans(candidates) if not any(i in taken for i in range(s.start, s.end))]
         self._name(orgs, keys)
+        _speak_for_parents(doc, orgs, set(defined))
         others = [s for s in doc.ents if s.label_ not in _OWN_LABELS and s.label_ != "ORG"]
         spans = own + orgs
         used = {i for span in spans for i in range(span.start, span.end)}
@@ -129,6 +131,48 @@ class OrgResolver:
                 span._.org = name
 
 
+_LINKS = {"de", "du", "des", "d'", "d’", "la", "le", "les", "l'", "l’"}
+
+
+def _speak_for_parents(doc: Doc, orgs: list[Span], acronyms: set[str]) -> None:
+    """'le Comité de politique monétaire (CPM) de la BCEAO': the organ, and 'le Comité' or 'le CPM' later, are the BCEAO."""
+    bodies, units = attribution()["organ_nouns"], attribution()["unit_nouns"]
+    starting = {span.start: span for span in orgs}
+    parent_of: dict[str, str] = {}
+    by_head: dict[str, str] = {}
+    for token in doc:
+        head = token.lower_
+        if head not in bodies and head not in units:
+            continue
+        parent, own = None, []
+        for i in range(token.i + 1, min(len(doc), token.i + _ORGAN_REACH)):
+            if doc[i].pos_ in ("VERB", "AUX") or (doc[i].is_punct and doc[i].text not in ("(", ")", "'", "’")):
+                break
+            span = starting.get(i)
+            if span is None:
+                continue
+            linked = doc[i - 1].lower_ in _LINKS and not in_brackets(span)
+            if linked and not (head in units and own):
+                parent = span
+                break
+            own.append(span)
+        if parent is None:
+            continue
+        # A unit the text names on its own ('la Direction des études (DEPF) du ministère') publishes as itself.
+        mentions = own + [s for s in orgs if s.start == token.i or (s.start < token.i < s.end)]
+        for span in mentions:
+            if span._.org != parent._.org and not (head in units and span._.org in acronyms):
+                parent_of[span._.org] = parent._.org
+        by_head.setdefault(head, parent._.org)
+    for span in orgs:
+        words = _strip_article(span.text).split()
+        if span._.org in parent_of:
+            span._.org = parent_of[span._.org]
+        elif len(words) == 1 and words[0].lower() in by_head:
+            span._.org = by_head[words[0].lower()]
+
+
+_ORGAN_REACH = 12
 _EXPANSION_REACH = 14
 _MINOR_WORDS = {"de", "des", "du", "d'", "d’", "la", "le", "les", "l'", "l’", "et", "pour", "dans", "en", "à", "au", "aux", "sur"}
 

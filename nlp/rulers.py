@@ -43,7 +43,7 @@ _NO_BREAK_AFTER = {"env.", "M.", "MM.", "Mme.", "av.", "cf.", "n°", "p.", "art.
 
 @Language.factory("chiffres_sentence_guard", assigns=["token.is_sent_start"], default_config={})
 class SentenceGuard:
-    """A new line starts a sentence (headlines, list items): set before the parser, which keeps it."""
+    """A new line, or a quote opened after a full stop, starts a sentence: set before the parser, which keeps it."""
 
     def __init__(self, nlp: Language, name: str = "chiffres_sentence_guard"):
         self.name = name
@@ -51,7 +51,7 @@ class SentenceGuard:
     def __call__(self, doc: Doc) -> Doc:
         for token in doc[1:]:
             previous = doc[token.i - 1]
-            if "\n" in previous.text or "\n" in previous.whitespace_:
+            if "\n" in previous.text or "\n" in previous.whitespace_ or (token.text in ("«", "“") and previous.text in (".", "!", "?")):
                 token.is_sent_start = True
         return doc
 
@@ -93,7 +93,11 @@ class SentenceJoiner:
                 unfinished = unfinished and not (before.is_punct and before.text not in ("-", "–"))
                 # '21 mille DH à fin janvier': a sentence never ends on a number.
                 unfinished = unfinished or before.like_num or before.text[:1].isdigit()
-                if not newline and (before.text in (":", ",") or opened_in[first.i] > 0 or first.text == ")" or unfinished
+                # '« | La demande reste soutenue »': nor on an opening quote or bracket.
+                unfinished = unfinished or before.text in ("«", "“", "(", "[")
+                # 'Selon FranceAgriMer | , les sorties …': no sentence starts on a comma, a colon or a closing bracket.
+                if not newline and (before.text in (":", ",") or opened_in[first.i] > 0 or first.text in (")", ",", ";", ":")
+                                    or unfinished
                                     or _abbreviation_ends(before)):
                     root = sentence.root
                     root.head = previous_root

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from nlp.lexicon import (action_nouns, actor_nouns, bare_measure_nouns, change_words, level_verbs, metric_nouns,
-                         no_quantity_nouns, non_metric_nouns, scale_words)
+                         no_quantity_nouns, non_metric_nouns, scale_words, standalone_change_nouns)
 from nlp.normalizer import named_by_next
 from nlp.relations.kind import anchor_figure, change_cue, figures_in, kind_and_sign
 from nlp.relations.lemmas import is_verbal, verb_lemmas
@@ -422,6 +422,9 @@ def _change_of(span: Span, discourse: Discourse) -> str | None:
         subject = _subject_of(token.head, discourse)
         if subject:
             return subject
+    if token.pos_ == "NOUN" and token.lemma_.lower() in standalone_change_nouns() and not discourse.in_sentence:
+        # ('…, soit une croissance de 75 %' is the growth of the figure before it)
+        return noun_phrase(token)
     return discourse.in_sentence[-1] if discourse.in_sentence else None
 
 

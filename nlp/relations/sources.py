@@ -30,7 +30,7 @@ class Attribution:
         self.rank = {(org.start, org.end): rank for rank, org in enumerate(self.orgs)}
         self.org_at = {i: org for org in reversed(self.orgs) for i in range(org.start, org.end)}
         self.speakers = self._speakers()
-        self.company = _company(doc)
+        self.company, own_account = _company(doc)
         self.by_sentence: dict[int, str] = {}
         self.explicit: set[int] = set()
         last_speaker = None
@@ -44,14 +44,16 @@ class Attribution:
                     self.explicit.add(sent.start)
         # The article's own source: the organisation most often credited in sentences that give figures.
         self.with_figures = {sentence_of[f.start] for f in doc.ents if f.label_ in ("MONEY", "PERCENT", "QUANTITY")}
-        release = self._publishes(self.company)
+        release = own_account or self._publishes(self.company)
         if release:
             # A company's release ('Le groupe Sonatel a publié ses résultats'): every figure is the company's,
             # not that of a product or a subsidiary that a sentence makes its subject ('Orange Money a compté …').
             self.by_sentence = {start: source for start, source in self.by_sentence.items() if start in self.explicit}
         self.main = self.company if release else self._main_source()
-        # Sentences whose source carries over to the following ones, in order.
-        self.carriers = sorted(s for s in self.by_sentence if s in self.explicit or s in self.with_figures)
+        # Sentences whose source carries over to the following ones, in order. In a company's own account,
+        # another body it cites ('selon les chiffres de l'ANRT') speaks for its own sentence only.
+        self.carriers = sorted(s for s in self.by_sentence if (s in self.explicit or s in self.with_figures)
+                               and not (release and self.by_sentence[s] != self.company))
 
     def _publishes(self, company: str | None) -> bool:
         """Whether the article has the company publish or announce ('Le groupe X publie ses résultats')."""
@@ -154,15 +156,24 @@ class Attribution:
                 return found, found, True
             subject = [c for c in token.children if c.dep_ in ("nsubj", "nsubj:pass")]
             if subject:
-                org = self._org_in(subject[0].left_edge.i, subject[0].right_edge.i + 1)
-                if org is not None:
-                    return org._.org, None, True
+                found = self._subject_source(doc[subject[0].left_edge.i : subject[0].right_edge.i + 1])
+                if found:
+                    return found, None, True
         return self._subject_org(sent), None, False
+
+    def _subject_source(self, words: Span) -> str | None:
+        """The company or organisation a verb's subject names: 'Le groupe Valmorel (SIX : VALN) publie …' is Valmorel."""
+        if self.company and self.company in words.text:
+            return self.company
+        org = self._org_in(words.start, words.end)
+        return org._.org if org is not None and not in_brackets(org) else None
 
     def _speaker_after(self, start: int, end: int, last_speaker: str | None) -> str | None:
         """The organisation of whoever speaks after an attribution verb: 'a indiqué le DG du CMI', 'a-t-il ajouté'."""
         doc = self.doc
         for token in doc[start : min(end, start + _SPEAKER_REACH)]:
+            if token.lower_ in ("que", "qu'", "qu’"):
+                return None  # 'a indiqué que …': what follows is what was said
             if token.lower_ in _PRONOUNS and token.i - start <= 2:
                 return last_speaker or self.company
             if token.lower_ in attribution()["company_nouns"] and token.i - start <= 2 and self.company:
@@ -207,7 +218,13 @@ def _named_body(doc: Doc, start: int, end: int) -> str | None:
         i += 1
     if i >= end:
         return None
+    while i < end and doc[i].pos_ == "ADJ":
+        i += 1  # 'selon la dernière estimation d'Agreste'
+    if i >= end:
+        return None
     noun = doc[i].lower_
+    if _is_statistics_noun(doc[i]):
+        return _name_after_of(doc, i + 1, end)
     if noun in cues["media_nouns"]:
         i += 1
         while i < end and doc[i].pos_ == "DET" and not doc[i].is_title:
@@ -226,22 +243,97 @@ def _named_body(doc: Doc, start: int, end: int) -> str | None:
     return " ".join(t.text for t in words).replace("' ", "'").replace("’ ", "’")
 
 
-def _company(doc: Doc) -> str | None:
-    """The company an article (a results release) is about: 'Le groupe Kerlys', 'La fintech Wave'."""
-    nouns = attribution()["company_nouns"]
+def _is_statistics_noun(token) -> bool:
+    nouns = attribution()["statistics_nouns"]
+    return token.lower_ in nouns or f"{token.lower_}s" in nouns or token.lemma_.lower() in nouns
+
+
+def _name_after_of(doc: Doc, start: int, end: int) -> str | None:
+    """'(les chiffres) de Comeos', '(l'estimation) d'Agreste': a capitalised name no list holds.
+
+    A name with an article may be a country ('les chiffres du Maroc'): then the tagger's place is believed.
+    """
+    i = start
+    if i >= end or doc[i].lower_ not in ("de", "du", "des", "d'", "d’"):
+        return None
+    with_article = doc[i].lower_ in ("du", "des")
+    i += 1
+    while i < end and doc[i].pos_ == "DET" and doc[i].is_lower:
+        with_article = True
+        i += 1
+    names = []
+    while (i < end and (doc[i].is_title or doc[i].is_upper) and not doc[i].is_punct
+           and not (with_article and doc[i].ent_type_ == "LOC")):
+        names.append(doc[i])
+        i += 1
+    if not names or len(names) > 5 or any(t.ent_type_ in ("MONEY", "PERCENT", "QUANTITY", "PERIOD") for t in names):
+        return None
+    return doc[names[0].i : names[-1].i + 1].text
+
+
+def _company(doc: Doc) -> tuple[str | None, bool]:
+    """The company an article is about, and whether the article is its own account of its results.
+
+    'Le groupe Kerlys' names a company; 'le conseil d'administration de Nour Telecom', or a headline that opens
+    on a name ('Hydro-Québec : …') the text names again and calls 'la société', make the article its account.
+    """
+    cues = attribution()
     for token in doc:
-        if token.lower_ not in nouns or token.i + 1 >= len(doc):
+        if token.lower_ not in cues["company_nouns"] or token.i + 1 >= len(doc):
             continue
         i = token.i + 1
         while i < len(doc) and i - token.i <= 4 and (doc[i].is_lower or doc[i].pos_ in ("ADP", "DET")) and not doc[i].is_punct:
             i += 1  # 'le groupe de spiritueux Vidalis', 'le groupe lyonnais Maridis'
-        names = []
-        while i < len(doc) and (doc[i].is_title or doc[i].is_upper) and doc[i].is_alpha and not doc[i].is_sent_start:
-            names.append(doc[i].text)
-            i += 1
+        if doc[i - 1].pos_ == "ADP":
+            continue  # 'la société d'État' is a kind of company, not its name
+        names = _capitalised_run(doc, i)
         if names and doc[token.i - 1].pos_ == "DET":
-            return " ".join(names)
-    return None
+            return names, False
+    for phrase in _phrases_in(doc, cues["governance_nouns"]):
+        if phrase.end + 1 < len(doc) and doc[phrase.end].lower_ in ("de", "du", "d'", "d’"):
+            names = _capitalised_run(doc, phrase.end + 1)
+            if names:
+                return names, True
+    headline = _headline_company(doc)
+    return headline, headline is not None
+
+
+def _capitalised_run(doc: Doc, i: int) -> str | None:
+    """The capitalised words from token i on, within a sentence: 'Nour Telecom', 'Hydro-Québec'."""
+    start = i
+    while i < len(doc) and (doc[i].is_title or doc[i].is_upper) and not doc[i].is_punct and (i == start or not doc[i].is_sent_start):
+        i += 1
+    return doc[start:i].text if i > start else None
+
+
+def _headline_company(doc: Doc) -> str | None:
+    """'Hydro-Québec : le bénéfice recule …': a headline's name, if the text names it again and speaks of 'la société'."""
+    first = next(doc.sents, None)
+    if first is None:
+        return None
+    colon = next((t for t in first[:6] if t.text == ":"), None)
+    if colon is None or colon.i == first.start:
+        return None
+    name = doc[first.start : colon.i]
+    if not all((t.is_title or t.is_upper) and not t.is_punct or t.text in ("-", "&") for t in name):
+        return None
+    text = name.text
+    again = sum(1 for t in doc[colon.i + 1 :] if t.text == name[0].text and doc[t.i : t.i + len(name)].text == text)
+    cues = attribution()["company_nouns"]
+    anaphora = any(t.lower_ in cues and t.i > 0 and doc[t.i - 1].pos_ == "DET" and t.i + 1 < len(doc)
+                   and not (doc[t.i + 1].is_title or doc[t.i + 1].is_upper) for t in doc[colon.i + 1 :])
+    return text if again and anaphora else None
+
+
+def _phrases_in(doc: Doc, phrases: frozenset[str]) -> list[Span]:
+    """Every occurrence of a lexicon phrase of one to three words, lower case, apostrophes folded."""
+    found = []
+    for token in doc:
+        for length in (1, 2, 3):
+            span = doc[token.i : token.i + length]
+            if len(span) == length and fold_apostrophes(span.text.lower()).replace("' ", "'") in phrases:
+                found.append(span)
+    return found
 
 
 @functools.cache
