@@ -1,6 +1,8 @@
 """Organisations: the curated lexicon, acronyms defined in the text, one name per organisation."""
 from __future__ import annotations
 
+import unicodedata
+
 import regex
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -49,9 +51,10 @@ class OrgResolver:
                 keys[(start, end)] = doc.vocab.strings[match_id]
                 known.append(Span(doc, start, end, label="ORG"))
         known = filter_spans(known)
+        ents = [_with_portfolios(doc, span) if span.label_ == "ORG" else span for span in doc.ents]
         # A lexicon name wins over a statistical span around it: 'groupe OCP' is OCP.
         covered = {i for span in known for i in range(span.start, span.end)}
-        candidates = known + [span for span in doc.ents if span.label_ == "ORG"
+        candidates = known + [span for span in ents if span.label_ == "ORG"
                               and not any(i in covered for i in range(span.start, span.end))]
         concepts = _concept_acronyms(doc)
         candidates = [s for s in candidates if not (len(s) == 1 and s.text in concepts)]
@@ -119,10 +122,10 @@ class OrgResolver:
         """Each mention gets the briefest name the article uses for its organisation."""
         clusters: dict[str, list[Span]] = {}
         for span in orgs:
-            key = keys.get((span.start, span.end)) or _strip_article(span.text)
+            key = keys.get((span.start, span.end)) or _name_of(span)
             clusters.setdefault(key, []).append(span)
         for key, spans in clusters.items():
-            forms = [_strip_article(s.text) for s in spans]
+            forms = [_name_of(s) for s in spans]
             # 'le groupe OCP': the lexicon's short name, written inside the longer mention.
             forms = [key if _has_word(form, key) else form for form in forms]
             acronyms = [f for f in forms if _ACRONYM.match(f) and (f.isupper() or len(f) <= 6)]
@@ -183,12 +186,34 @@ def _expansion(doc: Doc, acronym) -> Span | None:
     end = acronym.i - 1  # the '('
     for start in range(end - 1, max(-1, end - _EXPANSION_REACH), -1):
         words = [t for t in doc[start:end] if t.is_alpha and t.lower_ not in _MINOR_WORDS]
-        initials = "".join(w.text[0].upper() for w in words)
+        # 'Direction générale de l'économie … (DGEPF)': an initial is written without its accent.
+        initials = "".join(_unaccented(w.text[0]).upper() for w in words)
         if initials == letters and doc[start].lower_ not in _MINOR_WORDS:
             return Span(doc, start, end, label="ORG")
         if len(initials) > len(letters) or any(t.is_punct for t in doc[start:start + 1]):
             break
     return None
+
+
+def _with_portfolios(doc: Doc, span: Span) -> Span:
+    """'ministère de l'Energie, des Mines et des Carrières': a ministry's name goes on through its portfolios."""
+    if span[0].lower_ not in ("ministère", "ministre"):
+        return span
+    end = span.end
+    while end < len(doc) and doc[end].text in (",", "et"):
+        i = end + 1
+        while i < len(doc) and doc[i].lower_ in _LINKS:
+            i += 1
+        if i == end + 1 or i >= len(doc) or not doc[i].is_title:
+            break
+        while i < len(doc) and doc[i].is_title:
+            i += 1
+        end = i
+    return span if end == span.end else Span(doc, span.start, end, label="ORG")
+
+
+def _unaccented(letter: str) -> str:
+    return unicodedata.normalize("NFD", letter)[0]
 
 
 def _concept_acronyms(doc: Doc) -> set[str]:
@@ -232,6 +257,14 @@ def _has_word(text: str, word: str) -> bool:
             return True
         start = text.find(word, start + 1)
     return False
+
+
+def _name_of(span: Span) -> str:
+    """The span without its article, unless a capital inside a sentence makes the article part of the name ('Le Soleil')."""
+    first = span[0]
+    if first.is_title and first.lower_ in ("le", "la", "les", "l'", "l’") and not first.is_sent_start:
+        return span.text
+    return _strip_article(span.text)
 
 
 def _strip_article(text: str) -> str:

@@ -13,6 +13,7 @@ from nlp.relations.lemmas import verb_lemmas
 
 _REACH = 6
 _SPEAKER_REACH = 14
+_HEADER_LINES = 4
 _PRONOUNS = {"il", "elle", "-il", "-elle", "-t-il", "-t-elle", "ils", "elles", "-ils", "-elles"}
 
 
@@ -30,6 +31,7 @@ class Attribution:
         self.rank = {(org.start, org.end): rank for rank, org in enumerate(self.orgs)}
         self.org_at = {i: org for org in reversed(self.orgs) for i in range(org.start, org.end)}
         self.speakers = self._speakers()
+        self.paragraph_of = _paragraphs(doc)
         self.company, own_account = _company(doc)
         self.by_sentence: dict[int, str] = {}
         self.explicit: set[int] = set()
@@ -49,7 +51,7 @@ class Attribution:
             # A company's release ('Le groupe Sonatel a publié ses résultats'): every figure is the company's,
             # not that of a product or a subsidiary that a sentence makes its subject ('Orange Money a compté …').
             self.by_sentence = {start: source for start, source in self.by_sentence.items() if start in self.explicit}
-        self.main = self.company if release else self._main_source()
+        self.main = self.company if release else (self._main_source() or self._publisher(known))
         # Sentences whose source carries over to the following ones, in order. In a company's own account,
         # another body it cites ('selon les chiffres de l'ANRT') speaks for its own sentence only.
         self.carriers = sorted(s for s in self.by_sentence if (s in self.explicit or s in self.with_figures)
@@ -77,6 +79,17 @@ class Attribution:
             source, count = explicit.most_common(1)[0]
             if count >= 2 and count * 2 > sum(explicit.values()):
                 return source
+        return None
+
+    def _publisher(self, known: frozenset[str]) -> str | None:
+        """'Insee – Informations rapides n° 271': a header line, with no verb, that opens on a known institution."""
+        for number, sent in enumerate(self.doc.sents):
+            if number >= _HEADER_LINES:
+                break
+            org = self.org_at.get(sent.start)
+            if (org is not None and org._.org.lower() in known and sent.start not in self.with_figures
+                    and not any(t.pos_ in ("VERB", "AUX") for t in sent)):
+                return org._.org
         return None
 
     def source_of(self, figure: Span) -> str | None:
@@ -143,6 +156,10 @@ class Attribution:
                 named = _named_body(doc, token.i + 1, sent.end)
                 if named:
                     return named, None, True
+                if _names_the_outlet(doc, token.i + 1, sent.end):
+                    outlet = self._outlet(sent)  # 'selon le journal'
+                    if outlet:
+                        return outlet, None, True
         for token in sent:
             if token.pos_ not in ("VERB", "AUX"):
                 continue
@@ -155,11 +172,35 @@ class Attribution:
             if found:
                 return found, found, True
             subject = [c for c in token.children if c.dep_ in ("nsubj", "nsubj:pass")]
+            if subject and _names_the_outlet(doc, subject[0].left_edge.i, subject[0].i + 1):
+                outlet = self._outlet(sent)  # 'Le journal … indique que'
+                if outlet:
+                    return outlet, None, True
             if subject:
                 found = self._subject_source(doc[subject[0].left_edge.i : subject[0].right_edge.i + 1])
                 if found:
                     return found, None, True
         return self._subject_org(sent), None, False
+
+    def _outlet(self, sent: Span) -> str | None:
+        """The outlet 'le journal' stands for: none where its paragraph already credits a body it cites (the data is
+        that body's), else the name the paragraph opens on ('EnQuête s'intéresse au port de Dakar. Le journal …')."""
+        paragraph = self.paragraph_of[sent.start]
+        if any(self.paragraph_of[start] == paragraph for start in self.explicit if start < sent.start):
+            return None
+        opening = sent
+        for earlier in self.doc.sents:
+            if earlier.start >= sent.start:
+                break
+            if self.paragraph_of[earlier.start] == paragraph:
+                opening = earlier
+                break
+        for token in opening:
+            if token.dep_ in ("nsubj", "nsubj:pass") and token.head.dep_ == "ROOT" and token.text[:1].isupper() and token.pos_ != "PRON":
+                words = self.doc[token.left_edge.i : token.i + 1]
+                if all(t.text[:1].isupper() for t in words if t.is_alpha) and not _names_the_outlet(self.doc, words.start, words.end):
+                    return words.text
+        return None
 
     def _subject_source(self, words: Span) -> str | None:
         """The company or organisation a verb's subject names: 'Le groupe Valmorel (SIX : VALN) publie …' is Valmorel."""
@@ -176,6 +217,8 @@ class Attribution:
                 return None  # 'a indiqué que …': what follows is what was said
             if token.lower_ in _PRONOUNS and token.i - start <= 2:
                 return last_speaker or self.company
+            if token.lower_ in attribution()["media_nouns"] and token.i - start <= 2 and doc[token.i - 1].pos_ == "DET":
+                return self._outlet(doc[token.i].sent)  # '…, note la publication'
             if token.lower_ in attribution()["company_nouns"] and token.i - start <= 2 and self.company:
                 return self.company  # '…, a annoncé la société'
 
@@ -241,6 +284,23 @@ def _named_body(doc: Doc, start: int, end: int) -> str | None:
     if not words or not any(t.is_title or t.is_upper for t in words[1:] if t.is_alpha) and not words[0].is_title:
         return None
     return " ".join(t.text for t in words).replace("' ", "'").replace("’ ", "’")
+
+
+def _names_the_outlet(doc: Doc, start: int, end: int) -> bool:
+    """'le journal', 'la publication', 'le quotidien national': an outlet named by what it is, not by its name."""
+    words = [t for t in doc[start:end] if not t.is_punct]
+    return (len(words) >= 2 and words[0].pos_ == "DET" and words[1].is_lower and words[1].lower_ in attribution()["media_nouns"]
+            and not any(t.text[:1].isupper() for t in words[2:4]))
+
+
+def _paragraphs(doc: Doc) -> list[int]:
+    """The number of the paragraph (a block of text between blank lines) of each token."""
+    numbers, paragraph = [], 0
+    for token in doc:
+        numbers.append(paragraph)
+        if "\n\n" in token.text + token.whitespace_ or (token.text.endswith("\n") and token.whitespace_.startswith("\n")):
+            paragraph += 1
+    return numbers
 
 
 def _is_statistics_noun(token) -> bool:
