@@ -54,6 +54,14 @@ class Period:
         """The same months, `years` later (earlier when negative): a campaign or fiscal year across two years."""
         return Period(f"{int(self.start[:4]) + years}{self.start[4:]}", f"{int(self.end[:4]) + years}{self.end[4:]}")
 
+    def fiscal_start(self) -> int | None:
+        """The first month, counted from year 0, of a twelve-month year that does not start in January; else None."""
+        if len(self.start) != 7 or len(self.end) != 7 or self.start[5:7] == "01":
+            return None
+        first = int(self.start[:4]) * 12 + int(self.start[5:7]) - 1
+        last = int(self.end[:4]) * 12 + int(self.end[5:7]) - 1
+        return first if last - first == 11 else None
+
     def month_span(self) -> tuple[int, int] | None:
         """The months it covers within its last year, None for a multi-year interval."""
         if self.start[:4] != self.end[:4]:
@@ -117,6 +125,12 @@ class RelativePeriod:
             length = span[1] - span[0] + 1
             first = antecedent.year * 12 + span[0] - 1 - length
             return month_period(first // 12, first % 12 + 1, first % 12 + length)
+        if (self.year is None and self.day is None and self.months and not self.to_date and antecedent is not None
+                and antecedent.fiscal_start() is not None and 3 <= self.months[1] - self.months[0] + 1 < 12):
+            # 'le second semestre' of a fiscal year closed on 31 March: October to March
+            first = antecedent.fiscal_start() + self.months[0] - 1
+            last = first + self.months[1] - self.months[0]
+            return Period(f"{first // 12}-{first % 12 + 1:02d}", f"{last // 12}-{last % 12 + 1:02d}")
         year = self.year
         if year is None and reference is not None:
             year = reference.year

@@ -283,6 +283,18 @@ def test_parse_period_relative_to_antecedent_ignores_reference():
         ),
         pytest.param(
             [
+                # a fiscal year closed on 31 March: its halves and quarters count from April
+                ("au second semestre", "2023-10/2024-03"),
+                ("au premier semestre", "2023-04/2023-09"),
+                ("au troisième trimestre", "2023-10/2023-12"),
+                ("au quatrième trimestre", "2024-01/2024-03"),
+                ("en mars", "2024-03"),  # the March that closes it
+            ],
+            Period("2023-04", "2024-03"),
+            id="fiscal-2023-2024",
+        ),
+        pytest.param(
+            [
                 ("un an auparavant", "2016"),
                 ("l'année précédente", "2016"),
                 ("l'an dernier", "2016"),  # no article date: before the antecedent

@@ -111,6 +111,9 @@ def names_a_quantity(metric: str | None) -> bool:
 
 def _by_grammar(span: Span, discourse: Discourse, *, elliptical: bool = False) -> str | None:
     """The metric of one figure, by the first rule of the grammar that applies."""
+    label = _row_label(span)
+    if label:
+        return label
     if (elliptical or _compared(span) or _aside_of_figure(span)) and discourse.in_sentence and discourse.in_sentence[-1]:
         # 'contre 501 millions de dirhams': the term of a comparison measures the same thing; so does
         # '1 580 MdsFCFA (+8,1 %)' or '7 % (8 % au T1 et 6 % au T2)', an aside on the figure before it.
@@ -130,6 +133,21 @@ def _by_grammar(span: Span, discourse: Discourse, *, elliptical: bool = False) -
         if names_a_measure(token):
             return noun_phrase(token)
     return discourse.in_sentence[-1] if discourse.in_sentence else discourse.last
+
+
+def _row_label(span: Span) -> str | None:
+    """'Chiffre d'affaires | 1 210 MCHF | 1 105 MCHF': a figure in a flattened table row measures the row's label."""
+    doc = span.doc
+    start = span.start
+    while start > 0 and "\n" not in doc[start - 1].text and "\n" not in doc[start - 1].whitespace_:
+        start -= 1
+    bars = [t for t in doc[start : span.start] if t.text == "|"]
+    if not bars:
+        return None
+    label = [t for t in doc[start : bars[0].i] if not t.is_punct and not t.is_space]
+    if not label or not any(t.is_alpha for t in label) or any(t.ent_type_ in ("MONEY", "PERCENT", "QUANTITY", "PERIOD") for t in label):
+        return None
+    return _words(doc[label[0].i : label[-1].i + 1])
 
 
 def _aside_of_figure(span: Span) -> bool:

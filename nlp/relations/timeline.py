@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Span
 
 from nlp.lexicon import level_verbs, period_words, stock_nouns
 from nlp.normalizer import in_brackets
-from nlp.periods import Period, RelativePeriod, month_period
+from nlp.periods import Period, RelativePeriod, month_period, parse_period
 from nlp.relations.kind import anchor_figure, figures_in
 from nlp.relations.lemmas import verb_lemmas
 
@@ -229,6 +229,50 @@ def sentence_starts(doc: Doc) -> list[int]:
     return starts
 
 
+class _TableColumns:
+    """A flattened table: a header line of periods between '|', then rows whose figures sit under them."""
+
+    def __init__(self, doc: Doc):
+        self.line: list[int] = []
+        self.column: list[int] = []
+        self.piped: set[int] = set()
+        line = column = 0
+        for token in doc:
+            self.line.append(line)
+            self.column.append(column)
+            if token.text == "|":
+                column += 1
+                self.piped.add(line)
+            if "\n" in token.text or "\n" in token.whitespace_:
+                line, column = line + 1, 0
+        periods = [s for s in doc.ents if s.label_ == "PERIOD"]
+        by_line: dict[int, list[Span]] = {}
+        for span in periods:
+            if self.line[span.start] in self.piped:
+                by_line.setdefault(self.line[span.start], []).append(span)
+        self.headers = {line: spans for line, spans in by_line.items()
+                        if len({self.column[s.start] for s in spans}) >= 2}
+
+    def later_column(self, span: Span) -> bool:
+        spans = self.headers.get(self.line[span.start], [])
+        return bool(spans) and span.start != spans[0].start
+
+    def period_of(self, figure: Span, resolved: dict) -> Period | None:
+        line = self.line[figure.start]
+        if line not in self.piped or self.column[figure.start] == 0:
+            return None
+        header = line - 1
+        while header >= 0 and header not in self.headers and header in self.piped:
+            header -= 1
+        if header not in self.headers:
+            return None
+        spans = self.headers[header]
+        under = [s for s in spans if self.column[s.start] == self.column[figure.start]]
+        # A column with no period ('variation') is the change over the first one.
+        span = under[0] if under else spans[0]
+        return resolved.get(span.start)
+
+
 class Timeline:
     """Every period of an article resolved in reading order, and the period of each figure."""
 
@@ -239,6 +283,10 @@ class Timeline:
         self.reference = reference
         self.year = reference.year if reference else self._infer_year()
         self.resolved: dict[int, Period] = {}
+        self.table = _TableColumns(doc)
+        for span in self.periods:
+            if self.table.later_column(span):
+                self.compared[span.start] = True  # '| 2022-2023 | 2021-2022 |': the columns after the first compare
         seasons = _seasons(self.periods, self.sentence_of)
         self.periods = [s for s in self.periods if s.start not in seasons["consumed"] and not _event_day(s)]
         antecedent = None
@@ -249,6 +297,11 @@ class Timeline:
                     antecedent = self.resolved[span.start]
                 continue
             value = span._.value
+            if isinstance(value, Period) and antecedent is not None and antecedent.fiscal_start() is not None:
+                # 'le second semestre' of a fiscal year: the article's date placed it in the calendar year
+                unresolved = parse_period(span.text)
+                if isinstance(unresolved, RelativePeriod) and unresolved.relation == "current" and unresolved.year is None:
+                    value = unresolved
             if isinstance(value, RelativePeriod):
                 undated = value.relation == "current" and value.year is None and not value.this_year
                 if value.relation == "current" and reference is None and self.year and value.year is None:
@@ -267,18 +320,31 @@ class Timeline:
                 antecedent = value
 
     def _infer_year(self) -> int | None:
-        """The article's own year: the latest it states, or the year after its comparisons."""
-        years = []
+        """The article's own year: the year after its comparisons, else the latest it states.
+
+        'par rapport à celle de 2022', 'la même période de 2022': this is 2023, whatever campaign 2023/2024 it
+        looks forward to.
+        """
+        stated, within_a_year, compared = [], [], []
         for span in self.periods:
             value = span._.value
-            if isinstance(value, Period):
-                years.append(value.year + (1 if self.compared[span.start] else 0))
+            if isinstance(value, Period) and self.compared[span.start]:
+                compared.append(value.year + 1)
+            elif isinstance(value, Period):
+                stated.append(value.year)
+                if value.start[:4] == value.end[:4]:
+                    within_a_year.append(value.year)
             elif value.relation == "same" and value.year is not None:
-                years.append(value.year + 1)  # 'par rapport à la même période de 2022': this is 2023
-        return max(years) if years else None
+                compared.append(value.year + 1)
+        if compared:
+            return max(compared + within_a_year)
+        return max(stated) if stated else None
 
     def period_of(self, figure: Span, kind: str, sentence_figures: list[Span], carried: Period | None) -> Period | None:
-        """The figure's own period, else its sentence's, else the one carried from before."""
+        """The figure's own period, else its column's in a table, else its sentence's, else the one carried from before."""
+        column = self.table.period_of(figure, self.resolved)
+        if column is not None:
+            return column
         comparison = is_comparison(figure, reach=3)
         sentence = self.sentence_of[figure.start]
         candidates = [s for s in self.periods if self.sentence_of[s.start] == sentence and s.start in self.resolved]
