@@ -68,8 +68,6 @@ JOURNALISM_GAPS: dict[str, str] = {
         "'1 215 milliards à la même date': an elliptical amount after 'à la même date' is not recognised",
     'ma-transferts-mre-avoirs-stock-flow':
         "two clauses with two sources in one sentence: the second figure takes the first clause's metric and source",
-    'tn-bct-avoirs-jours-comparison-time':
-        "'contre 22,4 milliards (99 jours d'importation) début janvier 2024': the comparison's period after the aside is not reached",
     'ma-tgr-deficit-comparison-time':
         "'contre 25,5 milliards (dont 2,3 milliards de dépenses exceptionnelles) à fin mai 2023': a 'dont' aside hides the comparison's period",
     'fr-fnac-darty-croissance-organique-sequence':

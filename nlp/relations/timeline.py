@@ -6,7 +6,7 @@ from datetime import date, timedelta
 
 from spacy.tokens import Doc, Span
 
-from nlp.lexicon import level_verbs, period_words, stock_nouns
+from nlp.lexicon import bare_measure_nouns, level_verbs, period_words, stock_nouns
 from nlp.normalizer import in_brackets
 from nlp.periods import Period, RelativePeriod, month_period, parse_period
 from nlp.relations.kind import anchor_figure, figures_in
@@ -30,16 +30,44 @@ def is_comparison(span: Span, reach: int = 4) -> bool:
     if span.label_ == "PERIOD" and span[0].lower_ == "depuis" and isinstance(span._.value, Period) and len(span._.value.iso()) == 4:
         return True  # 'son plus bas niveau depuis 2019': a point of comparison, not the figure's time
     if span.label_ != "PERIOD":
-        return _coordinated_with_comparison(span)
-    for token in reversed(_left(doc, span.start, reach)):
+        return _coordinated_with_comparison(span) or _aside_of_comparison(span)
+    start = span.start
+    if start > 0 and doc[start - 1].text == ")":
+        # 'contre 332,4 MMDH (5,4 mois) début janvier 2023': the period after an aside dates the figure before it
+        opening = next((t.i for t in reversed(doc[max(0, start - 12) : start - 1]) if t.text == "("), None)
+        if opening is not None:
+            start = opening
+    for token in reversed(_left(doc, start, reach)):
         if token.ent_type_ in _FIGURES:
             figure_start = token.i
             while figure_start > 0 and doc[figure_start].ent_iob_ == "I":
                 figure_start -= 1
-            figure = next(iter(figures_in(doc, figure_start, span.start)), None)
-            return (any(t.lower_ in _COMPARISON for t in _left(doc, figure_start, 3))
+            figure = next(iter(figures_in(doc, figure_start, start)), None)
+            # 'après une hausse de 1,4 % en avril': the cue may stand before the change noun
+            return (any(t.lower_ in _COMPARISON for t in _left(doc, figure_start, 5))
                     or (figure is not None and _coordinated_with_comparison(figure)))
     return False
+
+
+def _after_a_compared_change(figure: Span) -> bool:
+    """'après une hausse de 1,2 % en mai': the comparison stands before the change noun the figure completes."""
+    tokens = _left(figure.doc, figure.start, 5)
+    if not tokens or tokens[-1].lower_ not in ("de", "d'", "d’"):
+        return False
+    for i, token in enumerate(tokens[:-2]):
+        between = tokens[i + 1 : -1]  # 'une première baisse'
+        if token.lower_ in _COMPARISON and between and all(t.pos_ in ("DET", "ADJ", "NOUN") for t in between):
+            return True
+    return False
+
+
+def _aside_of_comparison(figure: Span) -> bool:
+    """'contre 358,6 MMDH (5,3 mois d'importations)': an aside on a compared figure is compared too."""
+    doc = figure.doc
+    if figure.start < 2 or doc[figure.start - 1].text != "(" or doc[figure.start - 2].ent_type_ not in _FIGURES:
+        return False
+    before = next(iter(figures_in(doc, max(figure.sent.start, figure.start - 12), figure.start - 1)[-1:]), None)
+    return before is not None and is_comparison(before, reach=3)
 
 
 def _coordinated_with_comparison(figure: Span, depth: int = 0) -> bool:
@@ -88,7 +116,10 @@ def _is_stock(metric: str, kind: str) -> bool:
         return True
     words = metric.removeprefix("variation ").removeprefix("de ").removeprefix("du ").removeprefix("des ").split()
     stocks = stock_nouns()
-    return bool(words) and (words[0] in stocks or any(metric.startswith(s) for s in stocks if " " in s))
+    if words and (words[0] in stocks or any(" ".join(words).startswith(s) for s in stocks if " " in s)):
+        return True
+    # 'montant des crédits à l'équipement' measures a stock
+    return len(words) > 2 and words[0] in bare_measure_nouns() and words[1] in ("de", "des", "du") and words[2] in stocks
 
 
 _DASHES = {"-", "–", "—", ":"}
@@ -345,13 +376,15 @@ class Timeline:
         column = self.table.period_of(figure, self.resolved)
         if column is not None:
             return column
-        comparison = is_comparison(figure, reach=3)
+        comparison = is_comparison(figure, reach=3) or _after_a_compared_change(figure)
         sentence = self.sentence_of[figure.start]
         candidates = [s for s in self.periods if self.sentence_of[s.start] == sentence and s.start in self.resolved]
         usable = [s for s in candidates if comparison or not self.compared[s.start]]
         # 'de 50 points de base à 1,5 % en juin 2020': the level reached shares the change's period.
+        # ('contre 358,6 MMDH (5,3 mois) début mars': an aside does not end the figure's reach.)
         following = [f for f in sentence_figures if f.start > figure.start
-                     and not (f.start > 0 and f.doc[f.start - 1].lower_ in ("à", "a") and f.start - figure.end <= 2)]
+                     and not (f.start > 0 and f.doc[f.start - 1].lower_ in ("à", "a") and f.start - figure.end <= 2)
+                     and not (f.start - figure.end == 1 and f.doc[figure.end].text == "(")]
         preceding = [f for f in sentence_figures if f.start < figure.start]
         limit = following[0].start if following else len(figure.doc)
         floor = preceding[-1].end if preceding else sentence
