@@ -233,6 +233,12 @@ def bare_measure_nouns() -> frozenset[str]:
 
 
 @functools.cache
+def physical_units() -> frozenset[str]:
+    """Units of measure counted like nouns ('tonne', 'baril'), which never name what is measured."""
+    return frozenset(_string_list("count_nouns.yaml", "physical", read_yaml("count_nouns.yaml").get("physical", [])))
+
+
+@functools.cache
 def standalone_change_nouns() -> frozenset[str]:
     """Change words that measure something of their own when nothing else changes ('une croissance de 6,8 %')."""
     return frozenset(_string_list("metric_nouns.yaml", "standalone_change", read_yaml("metric_nouns.yaml").get("standalone_change", [])))

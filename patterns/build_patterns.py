@@ -122,7 +122,7 @@ def quantity_patterns() -> list[dict]:
     after = {"POS": "ADJ", "OP": "*"}
     # A measure noun the tagger reads as an adjective right after a number: '3.617 terminaux'.
     measure_read_as_adjective = {"POS": "ADJ", "IS_LOWER": True,
-                                 "LEMMA": {"IN": sorted(n for n in nouns["measure"] if " " not in n)}}
+                                 "LEMMA": {"IN": sorted(n for n in nouns["measure"] + nouns["physical"] if " " not in n)}}
     compound = [{"LOWER": "de"}, {"POS": "NOUN", "LOWER": {"NOT_IN": sorted(excluded | {"base", "pourcentage"})}}]
     patterns = []
     for prefix, needs_scale in number_prefixes(years=False):

@@ -6,7 +6,8 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from nlp.lexicon import (action_nouns, actor_nouns, bare_measure_nouns, change_words, level_verbs, metric_nouns,
-                         no_quantity_nouns, non_metric_nouns, scale_words, standalone_change_nouns)
+                         no_quantity_nouns, non_metric_nouns, physical_units, scale_words,
+                         standalone_change_nouns)
 from nlp.normalizer import named_by_next
 from nlp.relations.kind import anchor_figure, change_cue, figures_in, kind_and_sign
 from nlp.relations.lemmas import is_verbal, verb_lemmas
@@ -127,12 +128,27 @@ def _by_grammar(span: Span, discourse: Discourse, *, elliptical: bool = False) -
         metric = rule(span, discourse)
         if metric:
             return _measured_as(span, _completed_from_topic(metric, discourse))
-    if span.label_ == "QUANTITY":
+    if span.label_ == "QUANTITY" and not _physical(span):
         return _count_phrase(span)
     for token in reversed(span.doc[span.sent.start : span.start]):
         if names_a_measure(token):
             return noun_phrase(token)
     return discourse.in_sentence[-1] if discourse.in_sentence else discourse.last
+
+
+def _material(span: Span) -> str | None:
+    """What a unit of measure weighs: 'huile d'olive' in '162 000 tonnes d'huile d'olive'."""
+    doc = span.doc
+    units = [t for t in span if t.lemma_.lower() in physical_units() or t.lower_.rstrip("s") in physical_units()]
+    after = units[-1].i + 1 if units else span.end
+    if after + 1 < len(doc) and doc[after].lower_ in ("de", "d'", "d’") and doc[after + 1].pos_ == "NOUN":
+        return noun_phrase(doc[after + 1])
+    return None
+
+
+def _physical(span: Span) -> bool:
+    """A count in a unit of measure: '57,6 tonnes', '3,9 millions d'hectolitres', '4,6 Mt'."""
+    return (getattr(span._.value, "noun", None) or "").split(" ")[0] in physical_units()
 
 
 def _row_label(span: Span) -> str | None:
@@ -508,6 +524,15 @@ def _verb_subject(span: Span, discourse: Discourse) -> str | None:
     if span.label_ == "MONEY" and actions:
         # 'le groupe a investi 2 milliards de dirhams', '300 millions ont été levés': the action's amount.
         return actions[0]
+    if span.label_ == "QUANTITY" and _physical(span):
+        # 'la mine de Loulo a produit 680 000 onces': the production of the mine, never a 'nombre d'onces'
+        if actions and not lemmas & (level_verbs() | set(change_words())):
+            producer = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")]
+            parts = [actions[0], *(_of(p) for p in (_material(span), producer and noun_phrase(producer[0])) if p)]
+            return " ".join(parts)  # 'exportations d'huile d'olive de Tunisie'
+        # 'ont reçu 1,2 million, 410 000 et 180 000 tonnes de marchandises en transit': what is weighed
+        weighed = [_material(f) for f in figures_in(span.doc, span.start, span.sent.end) if f.label_ == "QUANTITY"]
+        return next((m for m in weighed if m), None) or _subject_of(verb, discourse)
     if span.label_ == "QUANTITY" and not lemmas & (level_verbs() | set(change_words())):
         # 'le marché russe a enregistré 52 000 arrivées': the arrivals of the Russian market.
         owner = [c for c in verb.children if c.dep_ == "nsubj" and names_a_measure(c) and not _is_actor(c)]
@@ -613,7 +638,12 @@ def _demonstrative(pronoun: Token, discourse: Discourse) -> str | None:
 
 
 def _count_phrase(span: Span) -> str:
-    """'nombre de' and the counted noun with its complements: 'nombre d'opérations de paiement par cartes bancaires'."""
+    """'nombre de' and the counted noun with its complements: 'nombre d'opérations de paiement par cartes bancaires'.
+
+    A unit of measure counts nothing: '410 000 tonnes de marchandises en transit' measures the goods.
+    """
+    if _physical(span):
+        return _material(span) or ""
     nouns = [t for t in span if t.pos_ in ("NOUN", "PROPN") and t.lower_ not in scale_words()]
     if not nouns:
         return ""
