@@ -107,6 +107,10 @@ class Normalizer:
                 value, label = _same_unit(span, text, partner), partner.label_
             else:
                 value, label = _counted(span, text, number.value), "QUANTITY"
+            if value is None and number.scaled:
+                partner = _amount_before(span, figures)
+                if partner is not None:
+                    value, label = _same_unit(span, text, partner), partner.label_
             if value is None:
                 continue
             ellipsis = Span(doc, span.start, span.end, label=label)
@@ -178,6 +182,27 @@ def _partner(span: Span, figures: list[Span], before: str, after: str) -> Span |
     if later and after in ("à", "et", "contre", ","):
         return later[0]
     return earlier[-1] if earlier else None
+
+
+_AMOUNT_REACH = 3
+
+
+def _amount_before(span: Span, figures: list[Span]) -> Span | None:
+    """'Ils se sont chiffrés à 21,3 milliards': the currency written once, in the amount a few sentences before.
+
+    Only in a sentence with a verb, since a list line ('Base clients : 39,6 millions') may count anything.
+    """
+    sentence = span.sent
+    if not any(t.pos_ in ("VERB", "AUX") for t in sentence) or (span.start > 1 and span.doc[span.start - 2].lower_ == "nombre"):
+        return None  # ('au nombre de 1,9 milliard' counts)
+    earlier = [f for f in figures if f.end <= sentence.start]
+    if not earlier or earlier[-1].label_ != "MONEY":
+        return None
+    starts = []
+    for token in span.doc[earlier[-1].start : sentence.start]:
+        if token.is_sent_start:
+            starts.append(token.i)
+    return earlier[-1] if len(starts) <= _AMOUNT_REACH else None
 
 
 def named_by_next(sent: Span) -> Span | None:

@@ -115,6 +115,10 @@ SHORTHANDS = [  # how the Maghreb, Swiss and Québec press abbreviate
     ("2,3 mrd fr.", money("2300000000", "CHF")),
     ("450 mio fr.", money("450000000", "CHF")),
     ("1,8 Mia CHF", money("1800000000", "CHF")),
+    ("712 MCHF", money("712000000", "CHF")),
+    ("3,41 MdsCHF", money("3410000000", "CHF")),
+    ("711,9 MdsFCFA", money("711900000000", "XOF")),
+    ("42 MFCFA", money("42000000", "XOF")),
 ]
 
 OTHER_CURRENCIES = [
