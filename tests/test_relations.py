@@ -64,8 +64,6 @@ JOURNALISM_GAPS: dict[str, str] = {
         "'ont encaissé 3,9 milliards': the amount is read as the action noun ('recettes'), not as what the sites received",
     'dz-gie-monetique-tpe-change-not-share':
         "'41,3 milliards de dinars' in an article that names no country: read as Tunisian dinars (the lexicon's default), not Algerian",
-    'ma-bam-encours-credits-stock':
-        "'1 215 milliards à la même date': an elliptical amount after 'à la même date' is not recognised",
     'ma-transferts-mre-avoirs-stock-flow':
         "two clauses with two sources in one sentence: the second figure takes the first clause's metric and source",
     'ma-tgr-deficit-comparison-time':

@@ -58,7 +58,13 @@ def kind_and_sign(span: Span) -> tuple[str, int]:
     if span._.value is not None and span._.value.unit == "pp":
         # Percentage points and basis points measure a move between two rates.
         return "change", -1 if cue is not None and cue[0] < 0 else 1
+    more_or_less = comparative(span)
+    if more_or_less is not None:
+        return "change", more_or_less  # '3,1 % de plus qu'en 2022', 'inférieur de 0,4 % à celui de 2023'
     if span.start > 0 and span.doc[span.start - 1].lower_ in ("à", "a"):
+        moved = _change_subject(span)
+        if moved is not None:
+            return "change", moved  # 'la hausse s'est limitée à 0,4 %': the size of a change
         return "share", 1  # 'a abaissé son taux de 50 points de base à 1,5 %': the level reached
     own = _cue_before(span)
     if own is not None:
@@ -73,6 +79,38 @@ def kind_and_sign(span: Span) -> tuple[str, int]:
 
 
 _FIGURES = ("MONEY", "PERCENT", "QUANTITY")
+_MORE_OR_LESS = {"plus": 1, "moins": -1}
+_ABOVE_OR_BELOW = {"supérieur": 1, "supérieure": 1, "supérieurs": 1, "supérieures": 1,
+                   "inférieur": -1, "inférieure": -1, "inférieurs": -1, "inférieures": -1}
+
+
+def comparative(span: Span) -> int | None:
+    """The sign of a figure that says how much more or less: 'X % de plus qu'en 2022', 'inférieur de X % à'."""
+    doc = span.doc
+    after = [t.lower_ for t in doc[span.end : min(span.sent.end, span.end + 2)]]
+    if len(after) == 2 and after[0] in ("de", "d'", "d’") and after[1] in _MORE_OR_LESS:
+        return _MORE_OR_LESS[after[1]]
+    before = [t.lower_ for t in doc[max(span.sent.start, span.start - 3) : span.start]]
+    for i, word in enumerate(before):
+        if word in _ABOVE_OR_BELOW and i + 1 < len(before) and before[i + 1] in ("de", "d'", "d’"):
+            return _ABOVE_OR_BELOW[word]
+    return None
+
+
+def _change_subject(span: Span) -> int | None:
+    """The sign of the change noun that is the subject of the verb a figure completes: 'la hausse s'est limitée à'."""
+    verb = span.root.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i and verb.i > verb.sent.start:
+        verb = verb.head
+        if verb.i > span.start:
+            return None
+    words = change_words()
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubj:pass") and child.pos_ == "NOUN" and child.i < span.start:
+            sign = words.get(child.lemma_.lower(), words.get(child.lower_))
+            if sign is not None:
+                return -1 if sign < 0 else 1
+    return None
 
 
 def figures_in(doc: Doc, start: int, end: int) -> list[Span]:

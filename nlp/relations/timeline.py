@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span
 from nlp.lexicon import bare_measure_nouns, level_verbs, period_words, stock_nouns
 from nlp.normalizer import in_brackets
 from nlp.periods import Period, RelativePeriod, month_period, parse_period
-from nlp.relations.kind import anchor_figure, figures_in
+from nlp.relations.kind import anchor_figure, comparative, figures_in
 from nlp.relations.lemmas import verb_lemmas
 
 # Words that introduce the term a figure is compared with: its period is the comparison's, not the figure's.
@@ -43,8 +43,10 @@ def is_comparison(span: Span, reach: int = 4) -> bool:
             while figure_start > 0 and doc[figure_start].ent_iob_ == "I":
                 figure_start -= 1
             figure = next(iter(figures_in(doc, figure_start, start)), None)
-            # 'après une hausse de 1,4 % en avril': the cue may stand before the change noun
+            # 'après une hausse de 1,4 % en avril': the cue may stand before the change noun;
+            # 'inférieures de 2,3 % à leur niveau de 2019': a comparative compares with the period after it.
             return (any(t.lower_ in _COMPARISON for t in _left(doc, figure_start, 5))
+                    or (figure is not None and comparative(figure) is not None)
                     or (figure is not None and _coordinated_with_comparison(figure)))
     return False
 
