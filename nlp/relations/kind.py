@@ -153,8 +153,9 @@ def anchor_figure(span: Span) -> Span | None:
     if any(t.pos_ in ("VERB", "AUX") for t in between):
         return None
     words = [t.lower_ for t in between]
-    if words[:1] == ["("] and ")" not in words:
-        return previous  # in brackets opened right after the other figure
+    if "(" in words and ")" not in words[words.index("("):] and len(words) <= 10 and words.index("(") == len(words) - 1 - words[::-1].index("("):
+        # in brackets opened after the other figure's phrase: '7 % de ses revenus sur le semestre (8 % au T1 …)'
+        return previous
     left = [w for w in words if w not in ("de", "d'", "d’")]
     if left and (left[-1] in _COMPARED or left[0] in _COMPARED and len(left) <= 2):
         return previous

@@ -57,10 +57,22 @@ def noun_phrase(head: Token) -> str:
             break  # a flattened table's column rule, a bullet
         if _verb_read_as_noun(token):
             break  # 'le montant progresse de 4,6 %': the tagger's noun is the verb
+        if token.pos_ == "ADP" and _time_complement(token):
+            break  # 'ses revenus sur le semestre': a time, not part of what is measured
         end += 1
     while end - 1 > head.i and doc[end - 1].pos_ in ("ADP", "DET", "ADV", "CCONJ"):
         end -= 1
     return _words(doc[start:end])
+
+
+def _time_complement(preposition: Token) -> bool:
+    """'sur le semestre', 'de l'exercice', 'au cours de la période': a preposition that opens a time phrase."""
+    doc = preposition.doc
+    following = [t for t in doc[preposition.i + 1 : preposition.i + 3] if t.pos_ != "DET"]
+    return bool(following) and following[0].lower_ in _TIME_NOUNS
+
+
+_TIME_NOUNS = {"semestre", "trimestre", "mois", "année", "an", "exercice", "période", "semaine", "campagne"}
 
 
 def _verb_read_as_noun(token: Token) -> bool:
