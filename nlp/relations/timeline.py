@@ -262,6 +262,12 @@ def sentence_starts(doc: Doc) -> list[int]:
     return starts
 
 
+def _widens(wide: Period, narrow: Period) -> bool:
+    """Whether `wide` strictly contains `narrow`: 2023 around 2023-07/2023-09."""
+    return (wide != narrow and wide.start <= narrow.start[: len(wide.start)]
+            and narrow.end[: len(wide.end)] <= wide.end and len(wide.start) < len(narrow.start))
+
+
 class _TableColumns:
     """A flattened table: a header line of periods between '|', then rows whose figures sit under them."""
 
@@ -426,5 +432,15 @@ class Timeline:
                 break
             # An aside ('(8 % au T1 et 6 % au T2)') dates its own figures, not the sentences after it.
             if span.start in self.resolved and not self.compared[span.start] and not in_brackets(span):
-                latest = self.resolved[span.start]
+                period = self.resolved[span.start]
+                # 'l'acquis de croissance pour l'année 2023' after 'au troisième trimestre 2023': a wider period
+                # that qualifies a noun dates that noun, not the quarter the article is about.
+                head = span.root.head
+                # ('Pour l'ensemble de 2018, …' or a heading 'Principaux indicateurs du premier semestre 2024 :'
+                # frames what follows.)
+                fronted = (span.start <= span.sent.start + 1 or (span.end < len(span.doc) and span.doc[span.end].text == ",")
+                           or not any(t.pos_ in ("VERB", "AUX") for t in span.sent))
+                if latest is not None and _widens(period, latest) and head.pos_ == "NOUN" and not fronted:
+                    continue
+                latest = period
         return latest
