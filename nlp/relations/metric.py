@@ -164,18 +164,60 @@ def _physical(span: Span) -> bool:
 
 
 def _row_label(span: Span) -> str | None:
-    """'Chiffre d'affaires | 1 210 MCHF | 1 105 MCHF': a figure in a flattened table row measures the row's label."""
+    """A figure in a flattened table row: 'Chiffre d'affaires | 1 210 MCHF | 1 105 MCHF' measures the row's label;
+    'Montréal 565 000 $ +6 %' under 'Prix médian des unifamiliales par région' measures the title for that row."""
     doc = span.doc
-    start = span.start
+    start, end = _line(doc, span.start)
+    bars = [t for t in doc[start : span.start] if t.text == "|"]
+    if bars:
+        label = [t for t in doc[start : bars[0].i] if not t.is_punct and not t.is_space]
+        if not label or not any(t.is_alpha for t in label) or any(t.ent_type_ in _DATED for t in label):
+            return None
+        return _words(doc[label[0].i : label[-1].i + 1])
+    first = next(t.i for t in doc[start : span.end] if t.ent_type_ in FIGURES)
+    label = [t for t in doc[start:first] if not t.is_space]
+    # Only a name and figures on the line: 'Trois-Rivières 305 000 $ +11 %'.
+    rest = [t for t in doc[first:end] if not t.is_space and not t.ent_type_ in FIGURES]
+    if (not label or len(label) > 4 or rest
+            or any(t.ent_type_ in _DATED or not (t.text[:1].isupper() or t.text == "-") or t.is_punct and t.text != "-"
+                   for t in label)):
+        return None
+    title = _table_title(doc, start)
+    return f"{title} {_words(label)}" if title else None
+
+
+_DATED = ("MONEY", "PERCENT", "QUANTITY", "PERIOD")
+
+
+def _line(doc, i: int) -> tuple[int, int]:
+    """The tokens of the line that holds token i."""
+    start = i
     while start > 0 and "\n" not in doc[start - 1].text and "\n" not in doc[start - 1].whitespace_:
         start -= 1
-    bars = [t for t in doc[start : span.start] if t.text == "|"]
-    if not bars:
-        return None
-    label = [t for t in doc[start : bars[0].i] if not t.is_punct and not t.is_space]
-    if not label or not any(t.is_alpha for t in label) or any(t.ent_type_ in ("MONEY", "PERCENT", "QUANTITY", "PERIOD") for t in label):
-        return None
-    return _words(doc[label[0].i : label[-1].i + 1])
+    end = i
+    while end < len(doc) and "\n" not in doc[end].text and "\n" not in doc[end].whitespace_:
+        end += 1
+    return start, min(end + 1, len(doc))
+
+
+def _table_title(doc, row_start: int) -> str | None:
+    """The line above a table's rows that names what they measure: 'Prix médian des unifamiliales par région …'."""
+    start = row_start
+    for _ in range(_TABLE_ROWS):
+        if start == 0:
+            return None
+        start, end = _line(doc, start - 1)
+        tokens = [t for t in doc[start:end] if not t.is_space]
+        if not tokens:
+            return None
+        if any(t.ent_type_ in FIGURES for t in tokens):
+            continue  # another row
+        head = next((t for t in tokens if t.pos_ == "NOUN" and names_a_measure(t)), None)
+        return noun_phrase(head) if head is not None and not any(t.pos_ in ("VERB", "AUX") for t in tokens) else None
+    return None
+
+
+_TABLE_ROWS = 12
 
 
 def _aside_of_figure(span: Span) -> bool:

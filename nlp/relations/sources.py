@@ -44,6 +44,7 @@ class Attribution:
                 self.by_sentence[sent.start] = source
                 if explicit:
                     self.explicit.add(sent.start)
+        self._credit_tables()
         # The article's own source: the organisation most often credited in sentences that give figures.
         self.with_figures = {sentence_of[f.start] for f in doc.ents if f.label_ in ("MONEY", "PERCENT", "QUANTITY")}
         release = own_account or self._publishes(self.company)
@@ -56,6 +57,18 @@ class Attribution:
         # another body it cites ('selon les chiffres de l'ANRT') speaks for its own sentence only.
         self.carriers = sorted(s for s in self.by_sentence if (s in self.explicit or s in self.with_figures)
                                and not (release and self.by_sentence[s] != self.company))
+
+    def _credit_tables(self) -> None:
+        """'Source : OFS' under a table credits its rows and title, the lines with no verb above it."""
+        sentences = list(self.doc.sents)
+        for index, sent in enumerate(sentences):
+            if sent[0].lower_ not in ("source", "sources") or sent.start not in self.by_sentence:
+                continue
+            for earlier in reversed(sentences[:index]):
+                if earlier.start in self.explicit or any(t.pos_ in ("VERB", "AUX") for t in earlier):
+                    break
+                self.by_sentence[earlier.start] = self.by_sentence[sent.start]
+                self.explicit.add(earlier.start)
 
     def _publishes(self, company: str | None) -> bool:
         """Whether the article has the company publish or announce ('Le groupe X publie ses résultats')."""
