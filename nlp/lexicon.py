@@ -259,6 +259,13 @@ def invariable_nouns() -> frozenset[str]:
 
 
 @functools.cache
+def count_nouns() -> frozenset[str]:
+    """The nouns a count measures, multi-word ones included ('opération', 'point de vente'), lower case."""
+    words = read_yaml("count_nouns.yaml").get("measure", [])
+    return frozenset(word.lower() for word in _string_list("count_nouns.yaml", "measure", words))
+
+
+@functools.cache
 def scaled_count_units() -> dict[str, tuple[str, int]]:
     """An abbreviation that carries its own scale -> (the noun it counts, power of ten): 'Mt' -> ('tonne', 6)."""
     table: dict[str, tuple[str, int]] = {}
