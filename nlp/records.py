@@ -40,6 +40,11 @@ def read_records(path: str | Path, *, gold: bool) -> list[dict]:
     return records
 
 
+def record_problem(record: dict) -> str | None:
+    """What makes a predicted record break ANNOTATION.md, as "field 'x': expected ..., got ...", or None."""
+    return _record_problem(record, gold=False)
+
+
 def _record_problem(record: dict, *, gold: bool) -> str | None:
     """What is wrong with one record, as "field 'x': expected ..., got ...", or None."""
     if gold:
