@@ -9,10 +9,11 @@ from spacy.tokens import Doc, Span
 from nlp.extensions import declare
 from nlp.fact import Fact
 from nlp.keys import Parts, key, metric_parts, read_words, scopes_in, with_scopes
-from nlp.lexicon import bare_measure_nouns, metric_keys
+from nlp.lexicon import bare_measure_nouns, metric_keys, stock_nouns
 from nlp.numbers import same_up_to_rounding
 from nlp.pipeline import require
 from nlp.relations.distribution import respectively
+from nlp.relations.timeline import is_comparison
 from nlp.status import status_of
 
 _FIGURES = ("MONEY", "PERCENT", "QUANTITY")
@@ -41,20 +42,38 @@ def keyed(doc: Doc, facts: list[Fact]) -> list[Fact]:
     for i, (fact, span) in enumerate(zip(facts, spans)):
         if span is None:
             continue
-        parts[i] = with_scopes(parts[i], scopes_in(_segment(span), besides=f"{fact.metric} {fact.unit}"))
+        found = scopes_in(_segment(span), besides=f"{fact.metric} {fact.unit}")
+        if fact.kind != "change":
+            found.pop("base", None)  # a level compares with nothing
+        parts[i] = with_scopes(parts[i], found)
         if parts[i].generic:
             parts[i] = with_scopes(parts[i], scopes_in(span.sent.text))
         parts[i] = replace(parts[i], per=_per(span))
     _complete_from_the_figure_before(facts, parts, spans)
     _complete_from_the_headline_topic(parts, spans)
+    _complete_from_a_fuller_name(facts, parts)
+    _scopes_of_the_topic(facts, parts)
     _measure_changes_by_their_levels(facts, parts, spans)
     _hold_listed_items(facts, parts, spans)
-    keyed_facts = [
-        replace(fact, metric_key=key(p, fact.unit, fact.kind, fact.source),
-                status=status_of(span, fact.period, doc._.date) if span is not None else "actual")
-        for fact, p, span in zip(facts, parts, spans)
-    ]
+    _as_the_figure_compared(facts, parts, spans)
+    keyed_facts = []
+    for i, (fact, p, span) in enumerate(zip(facts, parts, spans)):
+        metric_key = key(p, fact.unit, fact.kind, fact.source)
+        if _says_too_little(fact, p):
+            metric_key = _apart(metric_key, fact, i)
+        status = status_of(span, fact.period, doc._.date) if span is not None else "actual"
+        keyed_facts.append(replace(fact, metric_key=metric_key, status=status))
     return _apart_when_undecided(keyed_facts)
+
+
+def _says_too_little(fact: Fact, parts: Parts) -> bool:
+    """Nothing says what is measured, or a growth of payments that does not say whether of their number or value."""
+    return not parts.object or (fact.kind == "change" and fact.unit == "%" and not parts.measure and parts.generic)
+
+
+def _apart(metric_key: str, fact: Fact, index: int) -> str:
+    """A key of its own: the key, '@', the figure's offset in its article."""
+    return f"{metric_key}@{fact.evidence.start if fact.evidence else index}"
 
 
 def _span_of(doc: Doc, fact: Fact) -> Span | None:
@@ -116,16 +135,68 @@ def _complete_from_the_headline_topic(parts: list[Parts], spans: list[Span | Non
 
 
 def _measure_changes_by_their_levels(facts: list[Fact], parts: list[Parts], spans: list[Span | None]) -> None:
-    """'a connu une progression de 48,3 % en passant de 507,4 millions de dirhams à 752,3 millions': a change that
-    names no measure measures the levels of the same thing its sentence gives, when they are all amounts or all counts."""
+    """A change that names no measure measures the level it reaches ('+56% à 1,3 million d'opérations'), else the
+    levels of the same thing its sentence gives, when they are all amounts or all counts ('une progression de 48,3 % en
+    passant de 507,4 millions de dirhams à 752,3 millions')."""
+    by_start = {span.start: i for i, span in enumerate(spans) if span is not None}
     for i, fact in enumerate(facts):
         if fact.kind != "change" or parts[i].measure or spans[i] is None:
             continue
+        doc, end = spans[i].doc, spans[i].end
+        reached = by_start.get(end + 1) if end + 1 < len(doc) and doc[end].lower_ == "à" else None
+        if reached is not None and facts[reached].kind in _LEVELS:
+            parts[i] = replace(parts[i], measure=parts[reached].measure)
+            continue
         same = {parts[j].measure for j, other in enumerate(facts)
                 if other.kind in _LEVELS and _sentence(spans[j]) == _sentence(spans[i])
-                and (parts[j].object, parts[j].scopes) == (parts[i].object, parts[i].scopes)}
+                and (parts[j].object, _levels_scopes(parts[j])) == (parts[i].object, _levels_scopes(parts[i]))}
         if len(same) == 1:
             parts[i] = replace(parts[i], measure=same.pop())
+
+
+def _levels_scopes(parts: Parts) -> tuple:
+    return tuple((family, name) for family, name in parts.scopes if family != "base")
+
+
+def _complete_from_a_fuller_name(facts: list[Fact], parts: list[Parts]) -> None:
+    """'les avoirs avaient reculé de 1,9 %' after 'les avoirs officiels de réserve': a stock named by its head noun
+    alone is the one an earlier figure of its article named in full."""
+    stocks = {" ".join(read_words(noun)) for noun in stock_nouns()}
+    for i, fact in enumerate(facts):
+        if parts[i].object not in stocks or read_words(fact.metric) != [parts[i].object]:
+            continue
+        fuller = [parts[j].object for j in range(i) if facts[j].source == fact.source and facts[j].kind != "share"
+                  and parts[j].object.startswith(parts[i].object + " ")]
+        if fuller:
+            parts[i] = replace(parts[i], object=fuller[-1])
+
+
+def _scopes_of_the_topic(facts: list[Fact], parts: list[Parts]) -> None:
+    """'la valeur annuelle des transactions' in an article on transactions 'effectuées par monnaie électronique': a
+    generic object whose words and sentence name no channel takes the channel of the same object earlier in its
+    article (the channel is what the article is about; a place or a card's origin is said where it applies)."""
+    for i, fact in enumerate(facts):
+        if not parts[i].generic or not parts[i].object or "canal" in dict(parts[i].scopes):
+            continue
+        earlier = [dict(parts[j].scopes)["canal"] for j in range(i) if parts[j].object == parts[i].object
+                   and "canal" in dict(parts[j].scopes) and facts[j].source == fact.source]
+        if earlier:
+            parts[i] = with_scopes(parts[i], {"canal": {earlier[-1]}})
+
+
+def _as_the_figure_compared(facts: list[Fact], parts: list[Parts], spans: list[Span | None]) -> None:
+    """'un dividende de 2,75 CHF par action, contre 2,40 CHF un an plus tôt', 'de 0,6 % en rythme mensuel, après une
+    hausse de 1,4 %': the term of a comparison is a rate of, and has the scopes of, the figure it is compared with."""
+    for i, span in enumerate(spans):
+        if span is None or not is_comparison(span):
+            continue
+        for j in range(i - 1, -1, -1):
+            if spans[j] is None or _sentence(spans[j]) != _sentence(span):
+                break
+            if facts[j].metric == facts[i].metric and facts[j].unit == facts[i].unit:
+                scopes = {family: {name} for family, name in parts[j].scopes}
+                parts[i] = with_scopes(replace(parts[i], per=parts[i].per or parts[j].per), scopes)
+                break
 
 
 def _hold_listed_items(facts: list[Fact], parts: list[Parts], spans: list[Span | None]) -> None:
@@ -184,11 +255,13 @@ def _apart_when_undecided(facts: list[Fact]) -> list[Fact]:
     tell them apart, so each keeps a key of its own (the key, '@', its offset) rather than mix two quantities."""
     groups: dict[tuple, list[int]] = {}
     for i, fact in enumerate(facts):
+        if "@" in fact.metric_key:
+            continue
         groups.setdefault((fact.metric_key, fact.period, fact.status), []).append(i)
     undecided = set()
     for members in groups.values():
         if any(not same_up_to_rounding(facts[i].value, facts[j].value, facts[i].qualifier, facts[j].qualifier)
                for i in members for j in members if i < j):
             undecided.update(members)
-    return [replace(fact, metric_key=f"{fact.metric_key}@{fact.evidence.start if fact.evidence else i}")
-            if i in undecided else fact for i, fact in enumerate(facts)]
+    return [replace(fact, metric_key=_apart(fact.metric_key, fact, i)) if i in undecided else fact
+            for i, fact in enumerate(facts)]

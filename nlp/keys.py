@@ -52,23 +52,26 @@ def read_words(text: str) -> list[str]:
 
 def metric_parts(metric: str, kind: str) -> Parts:
     """The parts of a metric as the text writes it: 'montant total des paiements en ligne effectués' -> valeur, paiement, en ligne."""
-    measure, kept, scopes = "", [], {}
+    measure, kept, scopes, first, stopped = "", [], {}, None, False
     for category, value, words in _phrases_in(read_words(metric)):
         after_a_noun = (kept and kept[-1] not in _LINKS) or (measure and not kept)
-        # 'sites marchands adhérents au CMI', 'le montant progresse': what follows names no quantity
-        if category == "cut" or (category == "word" and after_a_noun and _is_verb_form(value)):
-            break
-        if category == "neutral":
-            continue
-        if category == "measure" and not measure:
-            measure = value
-        elif category == "scope" and any(w not in _LINKS for w in kept):
+        # 'sites marchands adhérents au CMI', 'le montant progresse': what follows names no quantity, only its scope
+        stopped = stopped or category == "cut" or (category == "word" and after_a_noun and _is_verb_form(value))
+        if category == "scope" and (stopped or any(w not in _LINKS for w in kept)):
             family, name = value
             scopes.setdefault(family, set()).add(name)
+        elif stopped or category == "neutral":
+            continue
+        elif category == "measure" and not measure:
+            measure = value
         elif category in ("object", "word"):
             kept.append(value)
+            first = first or (words[0] if value not in _LINKS else None)
         else:  # a second measure word, or a channel that is what is measured ('sites marchands actifs')
             kept.extend(words)
+            first = first or words[0]
+    if kind == "change" and not measure and first in metric_keys()["counted"]:
+        measure = "nombre"  # 'les opérations de paiement en ligne ont connu une hausse de 30 %'
     return _completed(Parts(_measure(measure, kind), _joined(kept), _sorted_scopes(scopes)))
 
 

@@ -319,7 +319,7 @@ def actor_nouns() -> frozenset[str]:
     return frozenset(_string_list("metric_nouns.yaml", "actor", read_yaml("metric_nouns.yaml").get("actor", [])))
 
 
-_METRIC_KEY_LISTS = ("neutral", "cut", "generic", "payment_scopes", "not_plural", "per")
+_METRIC_KEY_LISTS = ("neutral", "cut", "generic", "counted", "payment_scopes", "not_plural", "per")
 
 
 @functools.cache
