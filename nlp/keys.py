@@ -4,8 +4,8 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass, replace
 
-from nlp.counts import counted_noun, singular
-from nlp.lexicon import LexiconError, change_verbs, fold_apostrophes, level_verbs, metric_keys
+from nlp.counts import singular
+from nlp.lexicon import LexiconError, change_verbs, count_nouns, fold_apostrophes, level_verbs, metric_keys
 
 _ARTICLES = {"le", "la", "les", "l'", "un", "une", "son", "sa", "ses", "leur", "leurs", "ce", "cet", "cette", "ces"}
 _OF = {"du": "de", "des": "de", "d'": "de", "au": "à", "aux": "à"}
@@ -103,10 +103,14 @@ def key(parts: Parts, unit: str, kind: str, source: str | None) -> str:
 
 
 def unit_key(unit: str, kind: str) -> str:
-    """A count's unit as the noun it counts, in the field's canonical word ('transactions' -> opération)."""
+    """A count's unit as the noun it counts, without its adjectives, in the field's canonical word ('transactions',
+    'opération' -> opération; 'sites marchands actifs' -> site marchand, a compound of count_nouns.yaml)."""
     if kind != "count":
         return unit
-    noun = counted_noun(read_words(unit))
+    words = read_words(unit)
+    compounds = {tuple(read_words(noun)) for noun in count_nouns()}
+    size = next((n for n in range(len(words), 1, -1) if tuple(words[:n]) in compounds), 1)
+    noun = " ".join(words[:size])
     for category, value, _ in _phrases_in(noun.split()):
         if category == "object":
             return value

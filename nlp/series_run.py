@@ -125,19 +125,24 @@ def read_facts(path: Path) -> Iterator[dict | Skipped]:
             if line is not None and not line.strip():
                 continue
             record = _json(line) if line is not None else None
-            problem = _fact_problem(record)
-            if problem and first and not (isinstance(record, dict) and "metric" in record and "value" in record):
-                yield Skipped(str(path), f"expected facts JSONL (one record a line: {_FACT_FIELDS}), got {problem}; "
+            if first and not (isinstance(record, dict) and "metric" in record and "value" in record):
+                found = _found(record) if not isinstance(record, dict) else "a record without metric and value"
+                yield Skipped(str(path), f"expected facts JSONL (one record a line: {_FACT_FIELDS}), got {found}; "
                                          "file skipped", number, kind="not facts")
                 return
             first = False
+            problem = _fact_problem(record)
             yield Skipped(str(path), problem, number, kind="bad record") if problem else record
+
+
+def _found(value) -> str:
+    return "invalid JSON" if value is None else f"a JSON {type(value).__name__}"
 
 
 def _fact_problem(record) -> str | None:
     """Why a line cannot be a point of a series: not a record, a field ANNOTATION.md refuses, no value or no period."""
     if not isinstance(record, dict):
-        return "a line that is not a JSON object" if record is None else f"a JSON {type(record).__name__}"
+        return f"expected a JSON object, got {_found(record)}"
     problem = record_problem(record)
     if problem:
         return problem
