@@ -39,8 +39,8 @@ def page(built: Built, *, title: str = "chiffres: series") -> str:
     summary = (f"{_count(len(built.series), 'series', 'series')}, {_count(len(built.points), 'point')} from "
                f"{_count(articles, 'article')}; {_count(len(charted), 'series', 'series')} of two points or more "
                f"charted below. {_count(len(built.conflicts), 'conflict')}; "
-               f"{_count(len(built.checks), 'stated change')} checked against its levels, {len(failed)} off by more "
-               "than 1 point.")
+               f"{_count(len(built.checks), 'stated change')} checked against "
+               f"{'its' if len(built.checks) == 1 else 'their'} two levels, {len(failed)} off by more than 1 point.")
     return f"""<!DOCTYPE html>
 <html lang="fr">
 <head><meta charset="utf-8"><title>{html.escape(title)}</title>
