@@ -8,7 +8,6 @@ from nlp.periods import period_bounds
 
 KINDS = ("amount", "count", "share", "change")
 QUALIFIERS = ("=", "~", ">", "<")
-STATUSES = ("actual", "forecast", "target")
 
 
 @dataclass(frozen=True)

@@ -144,3 +144,17 @@ def test_the_same_facts_in_another_order_give_the_same_series(corpus_records, bu
     again = build(list(reversed(corpus_records)))
     assert [json.dumps(p.to_dict(), sort_keys=True) for p in again.points] == \
         [json.dumps(p.to_dict(), sort_keys=True) for p in built.points]
+
+
+def test_records_without_a_key_get_one_from_their_metric():
+    """The gold file has no metric_key, status or evidence: its series are built from its metrics."""
+    from conftest import ROOT
+    from nlp.records import read_records
+
+    gold = [r for r in read_records(ROOT / "evaluation" / "gold" / "seeds.jsonl", gold=True)
+            if not r.get("optional") and not any(isinstance(v, list) for v in r.values())]  # one value a field, as extract gives
+    result = build(gold)
+    sites = next(s for s in result.series if s.label == "nombre de sites marchands actifs")
+    assert sites.key == "nombre|site marchand actif||site marchand|count|CMI"
+    assert [(p.period, p.value) for p in sites.points] == [("2012-01/2012-09", 258), ("2013-01/2013-09", 411)]
+    assert result.left_out == sum(r["period"] is None for r in gold)
