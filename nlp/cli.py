@@ -26,6 +26,7 @@ app = typer.Typer(
         "Examples:\n\n"
         "  chiffres extract seeds/\n\n"
         "  chiffres extract --format csv -o facts.csv archive.jsonl\n\n"
+        "  chiffres series facts.jsonl --html series.html -o points.csv -f csv\n\n"
         "  chiffres evaluate --gold evaluation/gold/seeds.jsonl seeds/"
     ),
 )
@@ -90,7 +91,7 @@ def extract(
     reference = _parse_date(date_)
     if engine not in ("local", "dask"):
         raise typer.BadParameter(f"expected local or dask, got {engine!r}", param_hint="--engine")
-    with _interruptible(output_path):
+    with _interruptible(output_path, "extract"):
         if engine == "dask":
             _extract_on_dask(inputs, output_path, scheduler, batch_size, max_chars, format_, reference)
         try:
@@ -124,7 +125,7 @@ class _Terminated(KeyboardInterrupt):
 
 
 @contextmanager
-def _interruptible(output_path: Optional[Path]):
+def _interruptible(output_path: Optional[Path], command: str):
     """Stop on Ctrl-C or SIGTERM with one line on stderr and exit status 128 + the signal.
 
     The with-blocks underneath remove the temporary output file and end the worker processes.
@@ -138,7 +139,7 @@ def _interruptible(output_path: Optional[Path]):
     except KeyboardInterrupt as stop:
         number = signal.SIGTERM if isinstance(stop, _Terminated) else signal.SIGINT
         kept = f"; {output_path} not written" if output_path is not None else ""
-        typer.echo(f"chiffres extract: stopped by {number.name}{kept}", err=True)
+        typer.echo(f"chiffres {command}: stopped by {number.name}{kept}", err=True)
         raise typer.Exit(128 + number) from None
     finally:
         signal.signal(signal.SIGTERM, previous)  # a caller running the command in-process keeps its own
@@ -163,6 +164,57 @@ def _extract_on_dask(inputs, output_path, scheduler, batch_size, max_chars, form
     typer.echo(f"{manifest['articles']} articles read, {manifest['skipped']} skipped, {manifest['facts']} facts written "
                f"in {len(manifest['parts'])} parts to {output_path}", err=True)
     raise typer.Exit(1 if manifest["skipped"] else 0)
+
+
+@app.command()
+def series(
+    inputs: List[str] = typer.Argument(..., help="Facts JSONL files as chiffres extract writes them, or articles to "
+                                                 "extract first (files, folders, globs, - for standard input)."),
+    format_: str = typer.Option("jsonl", "--format", "-f", help="Points as: jsonl (with each article's evidence) or csv."),
+    output_path: Optional[Path] = typer.Option(None, "--output", "-o", metavar="FILE",
+                                               help="Write the points here (atomically) instead of standard output."),
+    html_path: Optional[Path] = typer.Option(None, "--html", metavar="FILE",
+                                             help="Also write a self-contained HTML page: a chart per series, the "
+                                                  "conflicts, the failed consistency checks, the evidence."),
+    date_: Optional[str] = typer.Option(None, "--date", metavar="YYYY-MM-DD",
+                                        help="Publication date of text and HTML articles (as for extract)."),
+    max_chars: int = typer.Option(DEFAULT_MAX_CHARS, "--max-chars", min=1, help="Skip articles longer than this."),
+    debug: bool = typer.Option(False, "--debug", help="On an internal error, print its traceback too."),
+) -> None:
+    """Build series across articles: one point per metric_key and period, conflicts, consistency checks.
+
+    Points of one key and period given by several articles are one point; two articles that disagree
+    beyond rounding make a conflict, with both evidences. A stated change whose two levels are known is
+    checked against them (flagged beyond 1 point). A bad file or record is named with its line and
+    skipped; the rest is still built.
+
+    Exit status: 0 every input read, 1 some files, records or articles skipped (the rest written),
+    2 usage error, 3 internal error.
+
+    Examples:
+
+      chiffres extract seeds/ -o facts.jsonl && chiffres series facts.jsonl --html series.html
+
+      chiffres series seeds/ evaluation/realistic/dev.jsonl -f csv -o points.csv
+    """
+    from nlp.readers import InputError
+    from nlp.series_run import FORMATS as POINT_FORMATS, run_series
+    from nlp.writers import OutputError
+
+    if format_ not in POINT_FORMATS:
+        raise typer.BadParameter(f"expected one of {', '.join(POINT_FORMATS)}, got {format_!r}", param_hint="--format")
+    reference = _parse_date(date_)
+    with _interruptible(output_path, "series"):
+        try:
+            summary = run_series(inputs, reference=reference, format_=format_, output_path=output_path,
+                                 html_path=html_path, max_chars=max_chars)
+        except (InputError, OutputError) as error:
+            typer.echo(f"chiffres series: {error}", err=True)
+            raise typer.Exit(2)
+        except Exception as error:
+            raise internal_error("series", error, debug) from None
+    typer.echo(summary.line(), err=True)
+    raise typer.Exit(1 if summary.skipped else 0)
 
 
 @app.command()

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from nlp.lexicon import invariable_nouns, scaled_count_units
+from nlp.lexicon import count_nouns, invariable_nouns, scaled_count_units
 from nlp.numbers import figure_text, read_number, skip_of, skip_space, tidy
 
 
@@ -34,8 +34,25 @@ def parse_count(text: str, *, noun: str | None = None) -> Count | None:
     if noun is None:
         if not rest or not rest[0].isalpha():
             return None
-        noun = " ".join(singular(word) for word in rest.split())
+        noun = counted_noun([singular(word) for word in rest.split()])
     return Count(number.value, noun, qualifier)
+
+
+_OF = ("de", "d'", "du", "des")
+
+
+def counted_noun(words: list[str]) -> str:
+    """The noun counted, with the adjectives after it, not its complement: 'opération de paiement' -> 'opération'.
+
+    words: singular, lower case, from the noun on. A compound of count_nouns.yaml keeps its complement
+    ('point de vente', 'demandeur d'emploi').
+    """
+    complement = next((i for i, word in enumerate(words) if word in _OF or word.startswith("d'")), len(words))
+    for end in range(len(words), complement, -1):
+        compound = " ".join(words[:end]).replace("d' ", "d'")
+        if compound in count_nouns():
+            return compound
+    return " ".join(words[:complement])
 
 
 def singular(word: str) -> str:

@@ -4,6 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from nlp.periods import period_bounds
+
 KINDS = ("amount", "count", "share", "change")
 QUALIFIERS = ("=", "~", ">", "<")
 
@@ -27,19 +29,26 @@ class Fact:
     period: str | None
     source: str | None
     qualifier: str = "="
+    metric_key: str = ""  # what grouping facts across articles goes by (nlp/keys.py)
+    status: str = "actual"  # or 'forecast', 'target'
     evidence: Evidence | None = field(default=None, compare=False)
 
     def to_dict(self) -> dict:
-        """The record as ANNOTATION.md writes it; the value is a JSON number."""
+        """The record as ANNOTATION.md writes it, with the key, the period's first and last days and the status."""
+        bounds = period_bounds(self.period) if self.period else None
         record = {
             "doc_id": self.doc_id,
             "metric": self.metric,
+            "metric_key": self.metric_key,
             "value": decimal_to_json(self.value),
             "unit": self.unit,
             "kind": self.kind,
             "period": self.period,
+            "period_start": bounds[0].isoformat() if bounds else None,
+            "period_end": bounds[1].isoformat() if bounds else None,
             "source": self.source,
             "qualifier": self.qualifier,
+            "status": self.status,
         }
         if self.evidence is not None:
             record["evidence"] = {

@@ -200,6 +200,13 @@ def change_words() -> dict[str, int]:
 
 
 @functools.cache
+def change_verbs() -> frozenset[str]:
+    """The verbs of change_words.yaml, lemmas ('progresser', 'reculer')."""
+    return frozenset(word.lower() for direction, groups in read_yaml("change_words.yaml").items()
+                     for word in _string_list("change_words.yaml", f"{direction}.verbs", groups.get("verbs", [])))
+
+
+@functools.cache
 def attribution() -> dict[str, frozenset[str]]:
     """Attribution cues: verbs (lemmas), prepositions, statistics nouns, participles."""
     data = read_yaml("attribution.yaml")
@@ -271,6 +278,13 @@ def invariable_nouns() -> frozenset[str]:
 
 
 @functools.cache
+def count_nouns() -> frozenset[str]:
+    """The nouns a count measures, multi-word ones included ('opération', 'point de vente'), lower case."""
+    words = read_yaml("count_nouns.yaml").get("measure", [])
+    return frozenset(word.lower() for word in _string_list("count_nouns.yaml", "measure", words))
+
+
+@functools.cache
 def scaled_count_units() -> dict[str, tuple[str, int]]:
     """An abbreviation that carries its own scale -> (the noun it counts, power of ten): 'Mt' -> ('tonne', 6)."""
     table: dict[str, tuple[str, int]] = {}
@@ -315,3 +329,45 @@ def action_nouns() -> dict[str, str]:
 def actor_nouns() -> frozenset[str]:
     """Heads of subjects that act on a figure ('le conseil … a relevé le taux')."""
     return frozenset(_string_list("metric_nouns.yaml", "actor", read_yaml("metric_nouns.yaml").get("actor", [])))
+
+
+_METRIC_KEY_LISTS = ("neutral", "cut", "generic", "counted", "payment_scopes", "not_plural", "per")
+
+
+@functools.cache
+def metric_keys() -> dict:
+    """The parts of metric_keys.yaml: measures, objects and scopes (by family) keyed by canonical value, and word lists."""
+    data = read_yaml("metric_keys.yaml")
+    expected = {"measures", "objects", "scopes", *_METRIC_KEY_LISTS}
+    if set(data) != expected:
+        raise LexiconError(f"metric_keys.yaml: expected keys {sorted(expected)}, got {sorted(data)}")
+    for name in ("measures", "objects"):
+        for canonical, forms in data[name].items():
+            _string_list("metric_keys.yaml", f"{name}.{canonical}", forms)
+    for family, values in data["scopes"].items():
+        if not isinstance(values, dict):
+            raise LexiconError(f"metric_keys.yaml: scopes.{family}: expected scopes keyed by canonical value, got {values!r}")
+        for canonical, forms in values.items():
+            _string_list("metric_keys.yaml", f"scopes.{family}.{canonical}", forms)
+    for name in _METRIC_KEY_LISTS:
+        _string_list("metric_keys.yaml", name, data[name])
+    scopes = {canonical for values in data["scopes"].values() for canonical in values}
+    unknown = set(data["payment_scopes"]) - scopes
+    if unknown:
+        raise LexiconError(f"metric_keys.yaml: payment_scopes: expected scopes named under scopes, got {sorted(unknown)}")
+    return data
+
+
+@functools.cache
+def status_cues() -> dict[str, dict[str, frozenset[str]]]:
+    """'forecast' and 'target' -> {'lemmas': …, 'words': …}: the cues of status_cues.yaml, lower case."""
+    data = read_yaml("status_cues.yaml")
+    if set(data) != {"forecast", "target"}:
+        raise LexiconError(f"status_cues.yaml: expected keys forecast, target, got {sorted(data)}")
+    table = {}
+    for status, entry in data.items():
+        if not isinstance(entry, dict) or set(entry) != {"lemmas", "words"}:
+            raise LexiconError(f"status_cues.yaml: {status}: expected keys lemmas, words, got {entry!r}")
+        table[status] = {name: frozenset(w.lower() for w in _string_list("status_cues.yaml", f"{status}.{name}", entry[name] or []))
+                         for name in ("lemmas", "words")}
+    return table

@@ -8,7 +8,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from nlp.counts import Count, parse_count
+from nlp.counts import Count, counted_noun, parse_count
 from nlp.extensions import declare
 from nlp.lexicon import scale_words, shared_currency_words
 from nlp.money import Money, parse_money
@@ -71,9 +71,7 @@ class Normalizer:
         elif span.label_ == "PERCENT":
             value = parse_percent(span.text)
         else:
-            nouns = [t for t in span if t.is_alpha and t.pos_ in ("NOUN", "ADJ", "PROPN") and t.lower_ not in scale_words()]
-            noun = " ".join(t.lemma_.lower() for t in nouns) or None
-            value = parse_count(span.text, noun=noun)
+            value = parse_count(span.text, noun=_counted_noun(span))
         if value is None:
             return None
         if qualifier != "=" and value.qualifier == "=":
@@ -221,6 +219,19 @@ def in_brackets(span: Span) -> bool:
     for token in span.doc[span.sent.start : span.start]:
         depth += (token.text == "(") - (token.text == ")")
     return depth > 0
+
+
+def _counted_noun(span: Span) -> str | None:
+    """The lemma of the noun a count span counts, with the adjectives after it: '211.000 opérations de paiement' -> 'opération'."""
+    words = [t for t in span if t.text.replace("-", "").isalpha() and t.lower_ not in scale_words()]
+    nouns = [t for t in words if t.pos_ in ("NOUN", "PROPN")]
+    # '3.617 terminaux': a counted noun the tagger read as an adjective
+    head = nouns[0] if nouns else next((t for t in words if t.pos_ == "ADJ"), None)
+    if head is None:
+        return None
+    following = [t.lemma_.lower() if t.pos_ in ("NOUN", "PROPN", "ADJ") else t.lower_.replace("’", "'")
+                 for t in span[head.i - span.start + 1 :]]
+    return counted_noun([head.lemma_.lower(), *following]) or None
 
 
 _NOT_A_FIGURE_BEFORE = {"n°", "no", "numéro", "article", "loi", "décret", "page", "chapitre", "tél", "tel"}

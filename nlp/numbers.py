@@ -201,3 +201,38 @@ def skip_of(text: str, start: int) -> int:
 def skip_space(text: str, start: int) -> int:
     """The first position at or after `start` that is not white space (no-break spaces included)."""
     return _SPACE.match(text, start).end()
+
+
+# '~' (près de, environ) leaves this much room either way, beyond rounding.
+APPROXIMATION = Decimal("0.1")
+
+
+def same_up_to_rounding(a: Decimal, b: Decimal, qualifier_a: str = "=", qualifier_b: str = "=") -> bool:
+    """Whether two figures can be one number written at different precisions: 2,1 milliards and 2 084 millions.
+
+    A number is read as rounded to its last significant digit, and to two digits at least ('30' is not
+    '25'); '~' allows a tenth either way, '>' and '<' are bounds.
+    """
+    room = max(_last_place(a), _last_place(b)) / 2
+    if "~" in (qualifier_a, qualifier_b):
+        room = max(room, APPROXIMATION * max(abs(a), abs(b)))
+    if qualifier_a in (">", "<") or qualifier_b in (">", "<"):
+        return _within_bounds(a, qualifier_a, b, room) and _within_bounds(b, qualifier_b, a, room)
+    return abs(a - b) <= room
+
+
+def _within_bounds(bound: Decimal, qualifier: str, other: Decimal, room: Decimal) -> bool:
+    if qualifier == ">":
+        return other >= bound - room
+    if qualifier == "<":
+        return other <= bound + room
+    return True
+
+
+def _last_place(value: Decimal) -> Decimal:
+    """The place of a number's last significant digit, taken as the hundredth of its size at most."""
+    sign, digits, exponent = value.normalize().as_tuple()
+    if not isinstance(exponent, int) or not any(digits):
+        return Decimal(0)
+    exponent -= max(0, 2 - len(digits))
+    return Decimal(1).scaleb(exponent)

@@ -1,7 +1,9 @@
 """Parse a French period expression to ISO 8601, or to a relative period left for the relation step."""
 from __future__ import annotations
 
+import calendar
 import functools
+import re
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
@@ -397,3 +399,33 @@ def _parse_range(text: str) -> Period | RelativePeriod | None:
     if isinstance(first, RelativePeriod) and isinstance(last, RelativePeriod) and first.months and last.months:
         return RelativePeriod("current", unit="month", months=(first.months[0], last.months[1]))
     return None
+
+
+_DAY = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
+
+
+def period_bounds(iso: str) -> tuple[date, date] | None:
+    """First and last day of an ISO 8601 date (2013, 2013-09, 2016-05-24) or interval (a/b), else None."""
+    parts = iso.split("/")
+    if len(parts) > 2:
+        return None
+    bounds = [_day_bounds(part) for part in parts]
+    if None in bounds:
+        return None
+    start, end = bounds[0][0], bounds[-1][1]
+    return (start, end) if start <= end else None
+
+
+def _day_bounds(text: str) -> tuple[date, date] | None:
+    match = _DAY.fullmatch(text)
+    if not match:
+        return None
+    year, month, day = (int(group) if group else None for group in match.groups())
+    try:
+        if day:
+            return date(year, month, day), date(year, month, day)
+        if month:
+            return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
+        return date(year, 1, 1), date(year, 12, 31)
+    except ValueError:
+        return None

@@ -111,7 +111,8 @@ def load(model: str | Path | Language = MODEL) -> Language:
     pipeline.add_pipe("chiffres_normalizer", after="ner")
     pipeline.add_pipe("chiffres_orgs", after="chiffres_normalizer")
     pipeline.add_pipe("chiffres_facts", after="chiffres_orgs")
-    pipeline.add_pipe("chiffres_evidence", after="chiffres_facts")
+    pipeline.add_pipe("chiffres_keys", after="chiffres_facts")
+    pipeline.add_pipe("chiffres_evidence", after="chiffres_keys")
     return pipeline
 
 

@@ -1,14 +1,12 @@
 """Read and validate JSONL files of ANNOTATION.md records, gold or predicted."""
 from __future__ import annotations
 
-import calendar
 import json
 import math
-import re
-from datetime import date
 from pathlib import Path
 
 from nlp.fact import KINDS, QUALIFIERS
+from nlp.periods import period_bounds
 
 
 class RecordError(ValueError):
@@ -19,9 +17,6 @@ GOLD_FIELDS = ("doc_id", "metric", "value", "unit", "kind", "period", "source", 
 REQUIRED_FIELDS = ("doc_id", "metric", "value", "unit", "kind", "period", "source")
 # A gold file may accept several values where the text is genuinely ambiguous.
 LISTABLE_FIELDS = ("unit", "kind", "period", "source")
-
-_DAY = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
-
 
 def read_records(path: str | Path, *, gold: bool) -> list[dict]:
     """The records of a JSONL file, each line checked; a missing qualifier becomes '='."""
@@ -43,6 +38,11 @@ def read_records(path: str | Path, *, gold: bool) -> list[dict]:
         record.setdefault("qualifier", "=")
         records.append(record)
     return records
+
+
+def record_problem(record: dict) -> str | None:
+    """What makes a predicted record break ANNOTATION.md, as "field 'x': expected ..., got ...", or None."""
+    return _record_problem(record, gold=False)
 
 
 def _record_problem(record: dict, *, gold: bool) -> str | None:
@@ -80,33 +80,6 @@ def _field_problem(name: str, value, *, listable: bool) -> str | None:
     if check(value):
         return None
     return f"expected {expected}, got {_shown(value)}"
-
-
-def period_bounds(iso: str) -> tuple[date, date] | None:
-    """First and last day of an ISO 8601 date (2013, 2013-09, 2016-05-24) or interval (a/b), else None."""
-    parts = iso.split("/")
-    if len(parts) > 2:
-        return None
-    bounds = [_day_bounds(part) for part in parts]
-    if None in bounds:
-        return None
-    start, end = bounds[0][0], bounds[-1][1]
-    return (start, end) if start <= end else None
-
-
-def _day_bounds(text: str) -> tuple[date, date] | None:
-    match = _DAY.fullmatch(text)
-    if not match:
-        return None
-    year, month, day = (int(group) if group else None for group in match.groups())
-    try:
-        if day:
-            return date(year, month, day), date(year, month, day)
-        if month:
-            return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
-        return date(year, 1, 1), date(year, 12, 31)
-    except ValueError:
-        return None
 
 
 def _is_number(value) -> bool:

@@ -23,7 +23,7 @@ _TEMPLATE = (
     '<span class="label">{label}</span></mark>'
 )
 
-_CSS = """
+CSS = """
 body { font-family: system-ui, sans-serif; max-width: 60em; margin: 2em auto; padding: 0 1em; color: #222; }
 table { border-collapse: collapse; margin: 0.5em 0 1em; }
 th, td { border: 1px solid #ccc; padding: 0.25em 0.6em; text-align: right; }
@@ -153,7 +153,7 @@ def _html(result: dict, texts: dict[str, str], name: str) -> str:
     )
     return f"""<!DOCTYPE html>
 <html lang="fr">
-<head><meta charset="utf-8"><title>chiffres: {html.escape(name)}</title><style>{_CSS}</style></head>
+<head><meta charset="utf-8"><title>chiffres: {html.escape(name)}</title><style>{CSS}</style></head>
 <body>
 <h1>chiffres: {html.escape(name)}</h1>
 <p>{html.escape(_counts_line(result))}</p>

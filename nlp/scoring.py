@@ -8,7 +8,7 @@ from collections import Counter, defaultdict
 
 from nlp.fact import KINDS
 from nlp.lexicon import LexiconError, patterns_dir
-from nlp.records import period_bounds
+from nlp.periods import period_bounds
 
 VALUE_TOLERANCE = 0.005
 METRIC_THRESHOLD = 0.5

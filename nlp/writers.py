@@ -15,8 +15,8 @@ from nlp.fact import Fact
 from nlp.readers import Article
 
 FORMATS = ("jsonl", "csv", "table", "html")
-CSV_COLUMNS = ["doc_id", "metric", "value", "unit", "kind", "period", "source", "qualifier",
-               "evidence_start", "evidence_end", "evidence_text", "sentence", "fields"]
+CSV_COLUMNS = ["doc_id", "metric", "metric_key", "value", "unit", "kind", "period", "period_start", "period_end",
+               "source", "qualifier", "status", "evidence_start", "evidence_end", "evidence_text", "sentence", "fields"]
 # A spreadsheet runs a cell that starts with one of these as a formula.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -55,9 +55,10 @@ class CsvWriter:
         for fact in facts:
             row = fact.to_dict()
             evidence = row.pop("evidence", {}) or {}
-            text = [neutralised(c) for c in (row["doc_id"], row["metric"])]
-            cells = text + [row["value"], row["unit"], row["kind"], row["period"] or "", neutralised(row["source"] or ""),
-                            row["qualifier"], evidence.get("start", ""), evidence.get("end", ""),
+            text = [neutralised(c) for c in (row["doc_id"], row["metric"], row["metric_key"])]
+            cells = text + [row["value"], row["unit"], row["kind"], row["period"] or "", row["period_start"] or "",
+                            row["period_end"] or "", neutralised(row["source"] or ""), row["qualifier"], row["status"],
+                            evidence.get("start", ""), evidence.get("end", ""),
                             neutralised(evidence.get("text", "")), neutralised(evidence.get("sentence", "")),
                             neutralised(json.dumps(article.fields, ensure_ascii=False)) if article.fields else ""]
             self.writer.writerow(cells)

@@ -55,6 +55,10 @@ PLURALS = [
     # multi-word nouns: every word loses its plural mark
     ("3 sites marchands", count("3", "site marchand")),
     ("700 points de vente", count("700", "point de vente")),
+    # the counted noun without its complement
+    ("211.000 opérations de paiement", count("211000", "opération")),
+    ("120 000 tonnes de blé tendre", count("120000", "tonne")),
+    ("3 000 demandeurs d'emploi de longue durée", count("3000", "demandeur d'emploi")),
     ("10 000 emplois directs", count("10000", "emploi direct")),
     # acronyms are lower-cased and kept
     ("1 500 PME", count("1500", "pme")),

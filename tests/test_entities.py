@@ -73,3 +73,18 @@ def test_periods_of_other_outlets(pipeline, case):
     relative = sum(isinstance(v, RelativePeriod) for v in found)
     assert exact == sorted(p["iso"] for p in case["periods"] if not p.get("relative"))
     assert relative == sum(bool(p.get("relative")) for p in case["periods"])
+
+
+@pytest.mark.parametrize(("text", "unit"), [
+    ("Les sites marchands ont réalisé 211.000 opérations de paiement par cartes bancaires.", "opération"),
+    ("L'Office des céréales a importé 120 000 tonnes de blé tendre en février.", "tonne"),
+    ("La production a atteint 382 000 tonnes de coton graine.", "tonne"),
+    ("Le distributeur a raccordé 58 300 nouveaux abonnements en 2023.", "abonnement"),
+    ("On recense 411 sites marchands actifs, contre 258 un an plus tôt.", "site marchand actif"),
+    ("Le réseau compte désormais 700 points de vente.", "point de vente"),
+    ("Le projet créera 10 000 emplois directs.", "emploi direct"),
+])
+def test_a_count_unit_is_the_counted_noun_without_its_complement(pipeline, text, unit):
+    doc = run(pipeline, text)
+    counts = [s._.value for s in doc.ents if s.label_ == "QUANTITY"]
+    assert counts and counts[0].noun == unit

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from nlp.periods import Period, RelativePeriod, parse_period
+from nlp.periods import Period, RelativePeriod, parse_period, period_bounds
 from conftest import check
 
 # An article dated 15 November 2017.
@@ -396,3 +396,27 @@ def test_end_of_a_month_marks_a_to_date_period(text, cumulative):
 def test_start_of_a_month_is_that_month():
     check(lambda text: iso(parse_period(text, REFERENCE)),
           [("début janvier 2023", "2023-01"), ("début du mois de mars 2019", "2019-03")])
+
+
+@pytest.mark.parametrize(
+    ("iso", "bounds"),
+    [
+        ("2012", (date(2012, 1, 1), date(2012, 12, 31))),
+        ("2013-09", (date(2013, 9, 1), date(2013, 9, 30))),
+        ("2016-02", (date(2016, 2, 1), date(2016, 2, 29))),
+        ("2016-05-24", (date(2016, 5, 24), date(2016, 5, 24))),
+        ("2016-01/2016-04", (date(2016, 1, 1), date(2016, 4, 30))),
+        ("2014-01/2014-06", (date(2014, 1, 1), date(2014, 6, 30))),
+        ("2013/2016", (date(2013, 1, 1), date(2016, 12, 31))),
+        ("2016-13", None),
+        ("2015-02-29", None),
+        ("16", None),
+        ("2016-1", None),
+        ("2016/2015", None),
+        ("2016-01/2016-04/2016-05", None),
+        ("septembre 2013", None),
+        ("", None),
+    ],
+)
+def test_period_bounds(iso, bounds):
+    assert period_bounds(iso) == bounds

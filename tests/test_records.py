@@ -1,9 +1,8 @@
 import json
-from datetime import date
 
 import pytest
 
-from nlp.records import RecordError, period_bounds, read_records
+from nlp.records import RecordError, read_records
 
 GOLD = {
     "doc_id": "002_ac61254d7316b9a9",
@@ -105,27 +104,3 @@ def test_a_line_that_is_not_a_json_object(tmp_path, line, found):
 
 def test_a_record_error_is_a_value_error():
     assert issubclass(RecordError, ValueError)
-
-
-@pytest.mark.parametrize(
-    ("iso", "bounds"),
-    [
-        ("2012", (date(2012, 1, 1), date(2012, 12, 31))),
-        ("2013-09", (date(2013, 9, 1), date(2013, 9, 30))),
-        ("2016-02", (date(2016, 2, 1), date(2016, 2, 29))),
-        ("2016-05-24", (date(2016, 5, 24), date(2016, 5, 24))),
-        ("2016-01/2016-04", (date(2016, 1, 1), date(2016, 4, 30))),
-        ("2014-01/2014-06", (date(2014, 1, 1), date(2014, 6, 30))),
-        ("2013/2016", (date(2013, 1, 1), date(2016, 12, 31))),
-        ("2016-13", None),
-        ("2015-02-29", None),
-        ("16", None),
-        ("2016-1", None),
-        ("2016/2015", None),
-        ("2016-01/2016-04/2016-05", None),
-        ("septembre 2013", None),
-        ("", None),
-    ],
-)
-def test_period_bounds(iso, bounds):
-    assert period_bounds(iso) == bounds
