@@ -168,10 +168,13 @@ def _containing(day: date, unit: str) -> Period:
 
 
 def month_period(year: int, first: int, last: int) -> Period:
-    """Months `first`..`last` of `year`; the whole year is written as the year alone."""
+    """Months `first`..`last` of `year`; the whole year is written as the year alone.
+
+    'd'octobre à mars' runs over the turn of the year: from October of the year before.
+    """
     if (first, last) == (1, 12):
         return Period(str(year), str(year))
-    return Period(f"{year}-{first:02d}", f"{year}-{last:02d}")
+    return Period(f"{year - 1 if first > last else year}-{first:02d}", f"{year}-{last:02d}")
 
 
 def day_period(year: int, month: int, day: int) -> Period | None:

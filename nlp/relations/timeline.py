@@ -357,6 +357,18 @@ class Timeline:
             self.resolved[span.start] = value
             if not self.compared[span.start]:
                 antecedent = value
+        self._from_the_season_start(seasons["months"])
+
+    def _from_the_season_start(self, seasons: dict) -> None:
+        """'à fin mars' in an article about the campaign 2022/2023 opened in October: October to March."""
+        current = [p for start, p in seasons.items() if not self.compared.get(start) and p.start[:4] != p.end[:4]]
+        if len({(p.start, p.end) for p in current}) != 1:
+            return
+        season = current[0]
+        for start, period in self.resolved.items():
+            if (period.cumulative and period.start[5:7] == "01" and len(period.end) == 7
+                    and season.start < period.start and period.end <= season.end):
+                self.resolved[start] = Period(season.start, period.end, cumulative=True)
 
     def _infer_year(self) -> int | None:
         """The article's own year: the year after its comparisons, else the latest it states.
