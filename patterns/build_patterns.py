@@ -170,7 +170,8 @@ def period_patterns() -> list[dict]:
         [{**preposition, "OP": "?"}, month, YEAR],
         [{"LOWER": "mois"}, OF, month, {**YEAR, "OP": "?"}],
         [{"LOWER": {"IN": ["en", "depuis", "fin", "début", "courant", "mi"]}}, month],
-        [{"LOWER": {"IN": ["entre", "de"]}}, month, {"LOWER": {"IN": ["et", "à"]}}, month, YEAR],
+        # 'de janvier à mars', 'd'octobre à mars 2024': the year may be left to the article
+        [{"LOWER": {"IN": ["entre", "de", "d'", "d’"]}}, month, {"LOWER": {"IN": ["et", "à"]}}, month, {**YEAR, "OP": "?"}],
         [{"TEXT": {"REGEX": r"^\d{1,2}/\d{1,2}/(?:19|20)\d\d$"}}],
         [month, {"TEXT": {"IN": ["-", "–"]}}, month, YEAR],
         [{"LOWER": {"REGEX": f"^(?:{month_names})[-–](?:{month_names})$"}}, YEAR],

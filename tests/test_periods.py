@@ -184,6 +184,9 @@ def test_parse_period_against_reference():
         (("le trimestre dernier", date(2017, 2, 10)), "2016-10/2016-12"),
         (("le mois dernier", date(2017, 11, 15)), "2017-10"),
         (("le mois dernier", date(2017, 1, 10)), "2016-12"),
+        # months over the turn of the year end in the latest such month
+        (("d'octobre à mars", date(2023, 4, 10)), "2022-10/2023-03"),
+        (("entre novembre et avril", date(2024, 5, 2)), "2023-11/2024-04"),
     ])
 
 

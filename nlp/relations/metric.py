@@ -153,7 +153,8 @@ def _material(span: Span) -> str | None:
     doc = span.doc
     units = [t for t in span if t.lemma_.lower() in physical_units() or t.lower_.rstrip("s") in physical_units()]
     after = units[-1].i + 1 if units else span.end
-    if after + 1 < len(doc) and doc[after].lower_ in ("de", "d'", "d’") and doc[after + 1].pos_ == "NOUN":
+    if (after + 1 < len(doc) and doc[after].lower_ in ("de", "d'", "d’") and doc[after + 1].pos_ == "NOUN"
+            and doc[after + 1].ent_type_ != "PERIOD"):  # ('498 000 tonnes d'octobre à mars')
         return noun_phrase(doc[after + 1])
     return None
 

@@ -366,9 +366,9 @@ class Timeline:
             return
         season = current[0]
         for start, period in self.resolved.items():
-            if (period.cumulative and period.start[5:7] == "01" and len(period.end) == 7
-                    and season.start < period.start and period.end <= season.end):
-                self.resolved[start] = Period(season.start, period.end, cumulative=True)
+            if (period.cumulative and (period.start[5:7] == "01" or period.start == period.end) and len(period.end) >= 7
+                    and season.start < period.start[:7] and period.end[:7] <= season.end):
+                self.resolved[start] = Period(season.start, period.end[:7], cumulative=True)
 
     def _infer_year(self) -> int | None:
         """The article's own year: the year after its comparisons, else the latest it states.
