@@ -262,6 +262,19 @@ def sentence_starts(doc: Doc) -> list[int]:
     return starts
 
 
+def _the_same_part_of(span: Span) -> bool:
+    """'celui de cette année', 'celle de 2022': the same part of another year."""
+    words = [t.lower_ for t in _left(span.doc, span.start, 2)]
+    return len(words) == 2 and words[0] in ("celui", "celle", "ceux", "celles") and words[1] in ("de", "d'", "d’")
+
+
+def _only(span: Span) -> bool:
+    """'Pour le seul mois de mai, elles ont atteint 8,1 MMDH': a sentence that singles a period out for its own
+    figures, which does not carry to the next ones (a sentence with no figure that says it sets the frame)."""
+    return (any(t.lower_ in ("seul", "seule", "seuls", "seules") for t in _left(span.doc, span.start, 3))
+            and bool(figures_in(span.doc, span.sent.start, span.sent.end)))
+
+
 def _widens(wide: Period, narrow: Period) -> bool:
     """Whether `wide` strictly contains `narrow`: 2023 around 2023-07/2023-09."""
     return (wide != narrow and wide.start <= narrow.start[: len(wide.start)]
@@ -352,6 +365,11 @@ class Timeline:
                     value = value.shifted(-1)
             if value is None:
                 continue
+            if antecedent is not None and _the_same_part_of(span) and value.start == value.end and len(value.start) == 4:
+                span_months = antecedent.month_span()
+                if span_months is not None and span_months != (1, 12):
+                    # 'entre le premier trimestre de 2022 et celui de cette année': that quarter of this year
+                    value = month_period(value.year, *span_months)
             if len(value.start) == 10 and value.start == value.end and _at_a_day(span):
                 value = replace(value, cumulative=True)  # 'au 10 février': to that day (see at_its_end)
             self.resolved[span.start] = value
@@ -443,7 +461,8 @@ class Timeline:
             if span.start >= position:
                 break
             # An aside ('(8 % au T1 et 6 % au T2)') dates its own figures, not the sentences after it.
-            if span.start in self.resolved and not self.compared[span.start] and not in_brackets(span):
+            if (span.start in self.resolved and not self.compared[span.start] and not in_brackets(span)
+                    and not _only(span)):
                 period = self.resolved[span.start]
                 # 'l'acquis de croissance pour l'année 2023' after 'au troisième trimestre 2023': a wider period
                 # that qualifies a noun dates that noun, not the quarter the article is about.
