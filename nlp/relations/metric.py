@@ -84,7 +84,7 @@ def _verb_read_as_noun(token: Token) -> bool:
 
 
 def _words(tokens) -> str:
-    return " ".join(t.text for t in tokens).lower().replace("' ", "'").replace("’ ", "’")
+    return " ".join(t.text for t in tokens if not t.is_space).lower().replace("' ", "'").replace("’ ", "’")
 
 
 def names_a_measure(token: Token) -> bool:
@@ -170,6 +170,15 @@ def _row_label(span: Span) -> str | None:
     doc = span.doc
     start, end = _line(doc, span.start)
     bars = [t for t in doc[start : span.start] if t.text == "|"]
+    if doc[start].text in _BULLETS:
+        # '- Effectif au 30 juin : 9 870 collaborateurs': the item's label measures its first figure
+        colon = next((t.i for t in doc[start + 1 : span.start] if t.text == ":"), None)
+        if colon is None or any(t.ent_type_ in FIGURES for t in doc[colon + 1 : span.start]):
+            return None
+        label = [t for t in doc[start + 1 : colon] if t.ent_type_ != "PERIOD" and not t.is_space]
+        while label and label[-1].pos_ in ("ADP", "DET"):
+            label.pop()  # 'au' of 'au 30 juin'
+        return _words(label) if label and any(t.is_alpha for t in label) else None
     if bars:
         label = [t for t in doc[start : bars[0].i] if not t.is_punct and not t.is_space]
         if not label or not any(t.is_alpha for t in label) or any(t.ent_type_ in _DATED for t in label):
@@ -188,6 +197,7 @@ def _row_label(span: Span) -> str | None:
 
 
 _DATED = ("MONEY", "PERCENT", "QUANTITY", "PERIOD")
+_BULLETS = ("-", "–", "•", "*", "·")
 
 
 def _line(doc, i: int) -> tuple[int, int]:

@@ -262,6 +262,15 @@ def sentence_starts(doc: Doc) -> list[int]:
     return starts
 
 
+def _in_list_item(span: Span) -> bool:
+    """Whether the span is on a line that opens with a bullet ('-', '•', '*')."""
+    doc = span.doc
+    start = span.start
+    while start > 0 and "\n" not in doc[start - 1].text and "\n" not in doc[start - 1].whitespace_:
+        start -= 1
+    return doc[start].text in ("-", "–", "•", "*", "·")
+
+
 def _the_same_part_of(span: Span) -> bool:
     """'celui de cette année', 'celle de 2022': the same part of another year."""
     words = [t.lower_ for t in _left(span.doc, span.start, 2)]
@@ -336,6 +345,8 @@ class Timeline:
         self.year = reference.year if reference else self._infer_year()
         self.resolved: dict[int, Period] = {}
         self.table = _TableColumns(doc)
+        # '- Effectif au 30 juin : 9 870': a list item's period dates that item, not the text after the list.
+        self.in_list_item = {span.start for span in self.periods if _in_list_item(span)}
         for span in self.periods:
             if self.table.later_column(span):
                 self.compared[span.start] = True  # '| 2022-2023 | 2021-2022 |': the columns after the first compare
@@ -462,7 +473,7 @@ class Timeline:
                 break
             # An aside ('(8 % au T1 et 6 % au T2)') dates its own figures, not the sentences after it.
             if (span.start in self.resolved and not self.compared[span.start] and not in_brackets(span)
-                    and not _only(span)):
+                    and not _only(span) and span.start not in self.in_list_item):
                 period = self.resolved[span.start]
                 # 'l'acquis de croissance pour l'année 2023' after 'au troisième trimestre 2023': a wider period
                 # that qualifies a noun dates that noun, not the quarter the article is about.
