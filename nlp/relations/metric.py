@@ -45,14 +45,16 @@ def noun_phrase(head: Token) -> str:
     start = head.i
     while start - 1 in subtree and doc[start - 1].pos_ == "ADJ" and doc[start - 1].head.i == head.i:
         start -= 1
+    if start >= 2 and _words(doc[start - 2 : head.i + 1]) in metric_nouns():
+        start -= 2  # 'chiffre d'affaires' parsed with 'affaires' as the head
     end = head.i + 1
     while end in subtree and end - start < _LIMIT:
         token = doc[end]
         inside_own_figure = token.ent_iob_ == "I" and token.ent_type_ == head.ent_type_ and head.ent_type_ in FIGURES
         if token.pos_ in _STOP_POS - {"VERB"} or token.ent_type_ == "PERIOD" or (token.ent_type_ in FIGURES and not inside_own_figure):
             break
-        if token.pos_ == "VERB" and token.dep_ not in ("acl", "amod"):
-            break
+        if token.pos_ == "VERB" and (token.dep_ not in ("acl", "amod") or _finite(token)):
+            break  # ('le stock progresse': a finite verb the parser hung on the noun ends it)
         if token.text in ("|", "/", "•", "–", "—") or (token.pos_ in ("SYM", "X") and not any(c.isalpha() for c in token.text)):
             break  # a flattened table's column rule, a bullet
         if _verb_read_as_noun(token):
@@ -63,6 +65,15 @@ def noun_phrase(head: Token) -> str:
     while end - 1 > head.i and doc[end - 1].pos_ in ("ADP", "DET", "ADV", "CCONJ"):
         end -= 1
     return _words(doc[start:end])
+
+
+def _finite(verb: Token) -> bool:
+    """A conjugated verb, even where the tagger says participle: 'progresse' of 'progresser' is no 'progressé'."""
+    if verb.morph.get("VerbForm") == ["Fin"]:
+        return True
+    word = verb.lower_
+    return (any(lemma.endswith("er") for lemma in verb_lemmas(verb)) and word.endswith(("e", "ent"))
+            and not word.endswith(("ée", "ées")))
 
 
 def _time_complement(preposition: Token) -> bool:
@@ -77,8 +88,8 @@ _TIME_NOUNS = {"semestre", "trimestre", "mois", "année", "an", "exercice", "pé
 
 def _verb_read_as_noun(token: Token) -> bool:
     """A change or level verb the tagger took for a noun right after its subject: 'le PIB progresse'."""
-    if token.pos_ != "NOUN" or token.i == 0 or token.doc[token.i - 1].pos_ in ("DET", "ADP"):
-        return False
+    if token.pos_ not in ("NOUN", "ADJ") or token.i == 0 or token.doc[token.i - 1].pos_ in ("DET", "ADP"):
+        return False  # ('leur montant progresse': the tagger may read the verb as an adjective too)
     lemmas = verb_lemmas(token) - {token.lower_}
     return bool(lemmas & (set(change_words()) | level_verbs())) and token.lower_.endswith(("e", "ent"))
 
