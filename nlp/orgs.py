@@ -262,8 +262,10 @@ def _has_word(text: str, word: str) -> bool:
 def _name_of(span: Span) -> str:
     """The span without its article, unless a capital inside a sentence makes the article part of the name ('Le Soleil')."""
     first = span[0]
-    if first.is_title and first.lower_ in ("le", "la", "les", "l'", "l’") and not first.is_sent_start:
-        return span.text
+    before = span.doc[span.start - 1] if span.start else None
+    if (first.is_title and first.lower_ in ("le", "la", "les", "l'", "l’") and not first.is_sent_start
+            and before is not None and not before.is_punct and not before.is_space and "\n" not in before.whitespace_):
+        return span.text  # 'rapporte Le Soleil'; a line or a colon before it capitalises any article
     return _strip_article(span.text)
 
 

@@ -14,6 +14,7 @@ from nlp.relations.lemmas import verb_lemmas
 _REACH = 6
 _SPEAKER_REACH = 14
 _HEADER_LINES = 4
+_DEFINITE = {"le", "la", "l'", "l’"}
 _PRONOUNS = {"il", "elle", "-il", "-elle", "-t-il", "-t-elle", "ils", "elles", "-ils", "-elles"}
 
 
@@ -216,8 +217,12 @@ class Attribution:
         return None
 
     def _subject_source(self, words: Span) -> str | None:
-        """The company or organisation a verb's subject names: 'Le groupe Valmorel (SIX : VALN) publie …' is Valmorel."""
+        """The company or organisation a verb's subject names: 'Le groupe Valmorel (SIX : VALN) publie …' is Valmorel,
+        and so is 'La société a annoncé' in an article about it."""
         if self.company and self.company in words.text:
+            return self.company
+        if (self.company and len(words) >= 2 and words[0].lower_ in _DEFINITE
+                and words[1].lower_ in attribution()["company_nouns"]):
             return self.company
         org = self._org_in(words.start, words.end)
         return org._.org if org is not None and not in_brackets(org) else None
@@ -362,13 +367,16 @@ def _company(doc: Doc) -> tuple[str | None, bool]:
         names = _capitalised_run(doc, i)
         if names and doc[token.i - 1].pos_ == "DET":
             return names, False
+    headline = next(doc.sents, None)
     for phrase in _phrases_in(doc, cues["governance_nouns"]):
         if phrase.end + 1 < len(doc) and doc[phrase.end].lower_ in ("de", "du", "d'", "d’"):
             names = _capitalised_run(doc, phrase.end + 1)
-            if names:
+            # ... when the headline names the company too: 'le conseil d'administration du FMI a approuvé …' in
+            # an article about something else is no account of the FMI's results.
+            if names and headline is not None and names in headline.text:
                 return names, True
-    headline = _headline_company(doc)
-    return headline, headline is not None
+    # A headline's name is who the article is about, not proof that it is the company's own account.
+    return _headline_company(doc), False
 
 
 def _capitalised_run(doc: Doc, i: int) -> str | None:
@@ -393,7 +401,7 @@ def _headline_company(doc: Doc) -> str | None:
     text = name.text
     again = sum(1 for t in doc[colon.i + 1 :] if t.text == name[0].text and doc[t.i : t.i + len(name)].text == text)
     cues = attribution()["company_nouns"]
-    anaphora = any(t.lower_ in cues and t.i > 0 and doc[t.i - 1].pos_ == "DET" and t.i + 1 < len(doc)
+    anaphora = any(t.lower_ in cues and t.i > 0 and doc[t.i - 1].lower_ in _DEFINITE and t.i + 1 < len(doc)
                    and not (doc[t.i + 1].is_title or doc[t.i + 1].is_upper) for t in doc[colon.i + 1 :])
     return text if again and anaphora else None
 
