@@ -153,7 +153,7 @@ def anchor_figure(span: Span) -> Span | None:
     if any(t.pos_ in ("VERB", "AUX") for t in between):
         return None
     words = [t.lower_ for t in between]
-    if "(" in words and ")" not in words[words.index("("):] and len(words) <= 10 and words.index("(") == len(words) - 1 - words[::-1].index("("):
+    if words.count("(") == 1 and ")" not in words and len(words) <= 10:
         # in brackets opened after the other figure's phrase: '7 % de ses revenus sur le semestre (8 % au T1 …)'
         return previous
     left = [w for w in words if w not in ("de", "d'", "d’")]

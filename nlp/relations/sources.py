@@ -352,8 +352,9 @@ def _name_after_of(doc: Doc, start: int, end: int) -> str | None:
 def _company(doc: Doc) -> tuple[str | None, bool]:
     """The company an article is about, and whether the article is its own account of its results.
 
-    'Le groupe Kerlys' names a company; 'le conseil d'administration de Nour Telecom', or a headline that opens
-    on a name ('Hydro-Québec : …') the text names again and calls 'la société', make the article its account.
+    'Le groupe Kerlys' or a headline that opens on a name ('Hydro-Québec : …') the text names again and calls
+    'la société' name a company; 'le conseil d'administration de Nour Telecom', with the headline naming it too,
+    makes the article its account.
     """
     cues = attribution()
     for token in doc:
