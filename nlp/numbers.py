@@ -15,7 +15,7 @@ from nlp.lexicon import fold_apostrophes, qualifiers, scale_words, scales
 _DIGITS = regex.compile(
     r"(?P<sign>[+\-−–]\s?)?"
     r"(?P<int>\d{1,3}(?:(?P<sep>[.\u00a0\u202f\u2009 ])\d{3})(?:(?P=sep)\d{3})*+|\d++)"
-    r"(?:,(?P<frac>\d++)|\.(?P<dotfrac>\d++)|,\ (?P<spacedfrac>0\d{1,2})(?=\s?%))?"
+    r"(?:,(?P<frac>\d++)|\.(?P<dotfrac>\d++)|,\ (?P<spacedfrac>0\d{1,2}|\d)(?=\s?%))?"
     r"(?!\d)"
 )
 _WORD = regex.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
@@ -80,7 +80,8 @@ def _digits_value(match) -> Decimal | None:
     integer = regex.sub(r"\D", "", match["int"])
     if len(integer) > _MAX_DIGITS:
         return None
-    # '16, 04 %': a copy that lost the decimal comma's glue; only a leading zero and a '%' make it sure.
+    # '16, 04 %', '4, 7 %': a copy that lost the decimal comma's glue; a leading zero or a single digit, then
+    # a '%', make it sure (a list of rates writes its '%' after each: '3 %, 5 %').
     fraction = match["frac"] or match["spacedfrac"] or ""
     if match["dotfrac"] is not None:
         # A dot followed by three digits groups thousands ('211.000'); otherwise it is a decimal point.

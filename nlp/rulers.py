@@ -10,8 +10,8 @@ from nlp.typography import TYPOGRAPHIC_SPACES
 # Thousands grouped by a space, a no-break or a narrow no-break space ('10 000', '1 234 500,5'),
 # with a unit glued to the last group ('1 500DH'): the tokenizer splits them, the rulers want one number.
 _GROUPED = regex.compile(r"(?<![\d.,])[+\-−–]?\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})++(?:,\d++)?(?![\d])[^\W\d_]*+[€$£]?"
-                         # '16, 04 %': a decimal comma followed by a space in a copied text (read_number says when)
-                         r"|(?<![\d.,])\d{1,3}, 0\d{1,2}(?=\s?%)")
+                         # '16, 04 %', '4, 7 %': a decimal comma followed by a space in a copied text (read_number says when)
+                         r"|(?<![\d.,])\d{1,3}, (?:0\d{1,2}|\d)(?=\s?%)")
 
 
 @Language.factory("chiffres_number_merger", assigns=["token.text"], default_config={})

@@ -16,7 +16,7 @@ import yaml
 HERE = Path(__file__).resolve().parent
 
 # A number in digits, grouped thousands already merged into one token ('10 000', '211.000', '1,056').
-DIGITS = r"^[+\-−–]?(?:\d{1,3}(?:[.  \u202f]\d{3})+|\d+)(?:[.,]\d+|, 0\d{1,2})?$"
+DIGITS = r"^[+\-−–]?(?:\d{1,3}(?:[.  \u202f]\d{3})+|\d+)(?:[.,]\d+|, (?:0\d{1,2}|\d))?$"
 NOT_A_YEAR = r"^(?!(?:19|20)\d\d$)"
 # 'vingt-deux' is precise enough to be a figure alone; 'trois institutions' is prose, so a simple
 # number word makes a count only with a scale ('trois cent mille emplois', 'deux millions de touristes').

@@ -16,7 +16,10 @@ def pct(value: str, unit: str = "%", qualifier: str = "=") -> Percent:
 
 
 PERCENT_SIGN = [
-    ("16, 04 %", pct("16.04")),  # a copy that put a space after the decimal comma: only a leading zero is sure
+    # a copy that put a space after the decimal comma: a leading zero or a single digit, then '%', is sure
+    ("16, 04 %", pct("16.04")),
+    ("0, 4 %", pct("0.4")),
+    ("4, 7 %", pct("4.7")),
     ("22,2%", pct("22.2")),
     ("28,2 %", pct("28.2")),
     (f"28,2{NBSP}%", pct("28.2")),
