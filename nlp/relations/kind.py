@@ -168,13 +168,23 @@ def anchor_figure(span: Span) -> Span | None:
 
 
 def absolute_change(span: Span) -> int | None:
-    """The sign of an amount or count that is itself a change: 'l'encours a reculé de 1,74 milliard'."""
+    """The sign of an amount or count that is itself a change: 'l'encours a reculé de 1,74 milliard',
+    'soit 15 000 tonnes de moins'."""
+    more_or_less = comparative(span)
+    if more_or_less is not None:
+        return more_or_less
     if span.start == 0 or span.doc[span.start - 1].lower_ not in ("de", "d'", "d’"):
         return None
     cue = change_cue(span)
     if cue is None or cue[0] == 0 or cue[1].i != _nearest_word(span):
         return None
+    if cue[1].pos_ == "NOUN" and cue[1].lemma_.lower() in _QUANTITY_CHANGES:
+        return None  # 'une perte de 95,2 milliards', 'la perte de 2 140 emplois': the loss is what is measured
     return cue[0]
+
+
+# Change nouns that, before an amount or a count, name the quantity itself rather than a move of another.
+_QUANTITY_CHANGES = {"perte", "gain"}
 
 
 def _nearest_word(span: Span) -> int:

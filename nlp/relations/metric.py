@@ -138,6 +138,9 @@ def _by_grammar(span: Span, discourse: Discourse, *, elliptical: bool = False) -
     label = _row_label(span)
     if label:
         return label
+    loss = _loss_or_gain(span)
+    if loss:
+        return loss
     if (elliptical or _compared(span) or _aside_of_figure(span)) and discourse.in_sentence and discourse.in_sentence[-1]:
         # 'contre 501 millions de dirhams': the term of a comparison measures the same thing; so does
         # '1 580 MdsFCFA (+8,1 %)' or '7 % (8 % au T1 et 6 % au T2)', an aside on the figure before it.
@@ -240,6 +243,21 @@ def _table_title(doc, row_start: int) -> str | None:
 
 
 _TABLE_ROWS = 12
+
+
+def _loss_or_gain(span: Span) -> str | None:
+    """'contre une perte de 95,2 milliards', 'la perte de 2 140 emplois': the loss itself is measured."""
+    doc = span.doc
+    if span.label_ == "PERCENT" or span.start < 2 or doc[span.start - 1].lower_ not in ("de", "d'", "d’"):
+        return None
+    noun = doc[span.start - 2]
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in _QUANTITY_CHANGES:
+        return None
+    counted = getattr(span._.value, "noun", None) if span.label_ == "QUANTITY" else None
+    return f"{noun.lower_} {_of(counted)}" if counted else noun.lower_
+
+
+_QUANTITY_CHANGES = {"perte", "gain", "pertes", "gains"}
 
 
 def _aside_of_figure(span: Span) -> bool:
