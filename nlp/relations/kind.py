@@ -72,6 +72,8 @@ def kind_and_sign(span: Span) -> tuple[str, int]:
     anchor = anchor_figure(span)
     if anchor is not None:
         return kind_and_sign(anchor)
+    if _of_a_whole(span):
+        return "share", 1  # '…, soit environ 39,7 % des arrivées': a part of a whole, whatever moved before it
     if cue is not None:
         sign, _ = cue
         return "change", -1 if sign < 0 else 1
@@ -95,6 +97,17 @@ def comparative(span: Span) -> int | None:
         if word in _ABOVE_OR_BELOW and i + 1 < len(before) and before[i + 1] in ("de", "d'", "d’"):
             return _ABOVE_OR_BELOW[word]
     return None
+
+
+def _of_a_whole(span: Span) -> bool:
+    """'39,7 % des arrivées', '84 % des ressources mobilisées': a percentage followed by what it is part of."""
+    doc = span.doc
+    if span.end + 1 >= span.sent.end or doc[span.end].lower_ not in ("des", "du", "de", "d'", "d’"):
+        return False
+    following = doc[span.end + 1]
+    while following.pos_ == "DET" and following.i + 1 < span.sent.end:
+        following = doc[following.i + 1]
+    return following.pos_ == "NOUN" and following.lemma_.lower() not in change_words()
 
 
 def _change_subject(span: Span) -> int | None:

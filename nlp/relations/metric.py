@@ -715,6 +715,13 @@ def _antecedent(pronoun: Token, discourse: Discourse) -> str | None:
         # 'En ce qui concerne le panier moyen, il a …': the topic noun before the pronoun.
         if names_a_measure(token) and token.dep_ not in ("nmod", "amod", "fixed", "flat:name", "obj"):
             return noun_phrase(token)
+    if pronoun.sent.start > 0:
+        # 'Les broyages locaux, eux, résistent. Ils ont totalisé …': the subject of the sentence just before,
+        # even one that gives no figure.
+        previous = pronoun.doc[pronoun.sent.start - 1].sent
+        subjects = [t for t in previous if t.dep_ in _SUBJECTS and names_a_measure(t) and not _is_actor(t)]
+        if subjects:
+            return noun_phrase(subjects[-1])
     if discourse.subjects:
         return discourse.subjects[-1]
     return discourse.last
