@@ -730,8 +730,10 @@ def _antecedent(pronoun: Token, discourse: Discourse) -> str | None:
 def _demonstrative(pronoun: Token, discourse: Discourse) -> str | None:
     """'celle du secteur tertiaire' after 'la valeur ajoutée du secteur primaire': valeur ajoutée du secteur tertiaire."""
     complement = [c for c in pronoun.children if c.dep_ == "nmod"]
+    if not complement:
+        return _antecedent(pronoun, discourse)  # 'Celles-ci ont rapporté …' names what the sentence before spoke of
     previous = discourse.in_sentence[-1] if discourse.in_sentence else discourse.last
-    if not previous or not complement:
+    if not previous:
         return previous
     head = previous.split(" de ")[0].split(" du ")[0].split(" des ")[0].split(" d'")[0]
     tail = _words(pronoun.doc[pronoun.i + 1 : complement[0].right_edge.i + 1])
