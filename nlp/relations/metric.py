@@ -10,6 +10,7 @@ from nlp.lexicon import (action_nouns, actor_nouns, bare_measure_nouns, change_w
                          standalone_change_nouns)
 from nlp.normalizer import named_by_next
 from nlp.relations.kind import anchor_figure, change_cue, figures_in, kind_and_sign
+from nlp.relations.layout import BULLETS, line_bounds
 from nlp.relations.lemmas import is_verbal, verb_lemmas
 
 FIGURES = ("MONEY", "PERCENT", "QUANTITY")
@@ -182,9 +183,9 @@ def _row_label(span: Span) -> str | None:
     """A figure in a flattened table row: 'Chiffre d'affaires | 1 210 MCHF | 1 105 MCHF' measures the row's label;
     'Montréal 565 000 $ +6 %' under 'Prix médian des unifamiliales par région' measures the title for that row."""
     doc = span.doc
-    start, end = _line(doc, span.start)
+    start, end = line_bounds(doc, span.start)
     bars = [t for t in doc[start : span.start] if t.text == "|"]
-    if doc[start].text in _BULLETS:
+    if doc[start].text in BULLETS:
         # '- Effectif au 30 juin : 9 870 collaborateurs': the item's label measures its first figure
         colon = next((t.i for t in doc[start + 1 : span.start] if t.text == ":"), None)
         if colon is None or any(t.ent_type_ in FIGURES for t in doc[colon + 1 : span.start]):
@@ -211,18 +212,6 @@ def _row_label(span: Span) -> str | None:
 
 
 _DATED = ("MONEY", "PERCENT", "QUANTITY", "PERIOD")
-_BULLETS = ("-", "–", "•", "*", "·")
-
-
-def _line(doc, i: int) -> tuple[int, int]:
-    """The tokens of the line that holds token i."""
-    start = i
-    while start > 0 and "\n" not in doc[start - 1].text and "\n" not in doc[start - 1].whitespace_:
-        start -= 1
-    end = i
-    while end < len(doc) and "\n" not in doc[end].text and "\n" not in doc[end].whitespace_:
-        end += 1
-    return start, min(end + 1, len(doc))
 
 
 def _table_title(doc, row_start: int) -> str | None:
@@ -231,7 +220,7 @@ def _table_title(doc, row_start: int) -> str | None:
     for _ in range(_TABLE_ROWS):
         if start == 0:
             return None
-        start, end = _line(doc, start - 1)
+        start, end = line_bounds(doc, start - 1)
         tokens = [t for t in doc[start:end] if not t.is_space]
         if not tokens:
             return None

@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span
 
 from nlp.lexicon import actor_nouns, attribution, fold_apostrophes, institutions, roles
 from nlp.normalizer import in_brackets
+from nlp.relations.layout import paragraphs
 from nlp.relations.lemmas import verb_lemmas
 
 _REACH = 6
@@ -32,7 +33,7 @@ class Attribution:
         self.rank = {(org.start, org.end): rank for rank, org in enumerate(self.orgs)}
         self.org_at = {i: org for org in reversed(self.orgs) for i in range(org.start, org.end)}
         self.speakers = self._speakers()
-        self.paragraph_of = _paragraphs(doc)
+        self.paragraph_of = paragraphs(doc)
         self.company, own_account = _company(doc)
         self.by_sentence: dict[int, str] = {}
         self.explicit: set[int] = set()
@@ -309,16 +310,6 @@ def _names_the_outlet(doc: Doc, start: int, end: int) -> bool:
     words = [t for t in doc[start:end] if not t.is_punct]
     return (len(words) >= 2 and words[0].pos_ == "DET" and words[1].is_lower and words[1].lower_ in attribution()["media_nouns"]
             and not any(t.text[:1].isupper() for t in words[2:4]))
-
-
-def _paragraphs(doc: Doc) -> list[int]:
-    """The number of the paragraph (a block of text between blank lines) of each token."""
-    numbers, paragraph = [], 0
-    for token in doc:
-        numbers.append(paragraph)
-        if "\n\n" in token.text + token.whitespace_ or (token.text.endswith("\n") and token.whitespace_.startswith("\n")):
-            paragraph += 1
-    return numbers
 
 
 def _is_statistics_noun(token) -> bool:

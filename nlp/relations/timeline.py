@@ -10,6 +10,7 @@ from nlp.lexicon import bare_measure_nouns, level_verbs, period_words, stock_nou
 from nlp.normalizer import in_brackets
 from nlp.periods import Period, RelativePeriod, month_period, parse_period
 from nlp.relations.kind import anchor_figure, comparative, figures_in
+from nlp.relations.layout import in_list_item
 from nlp.relations.lemmas import verb_lemmas
 
 # Words that introduce the term a figure is compared with: its period is the comparison's, not the figure's.
@@ -262,15 +263,6 @@ def sentence_starts(doc: Doc) -> list[int]:
     return starts
 
 
-def _in_list_item(span: Span) -> bool:
-    """Whether the span is on a line that opens with a bullet ('-', '•', '*')."""
-    doc = span.doc
-    start = span.start
-    while start > 0 and "\n" not in doc[start - 1].text and "\n" not in doc[start - 1].whitespace_:
-        start -= 1
-    return doc[start].text in ("-", "–", "•", "*", "·")
-
-
 def _the_same_part_of(span: Span) -> bool:
     """'celui de cette année', 'celle de 2022': the same part of another year."""
     words = [t.lower_ for t in _left(span.doc, span.start, 2)]
@@ -345,8 +337,9 @@ class Timeline:
         self.year = reference.year if reference else self._infer_year()
         self.resolved: dict[int, Period] = {}
         self.table = _TableColumns(doc)
-        # '- Effectif au 30 juin : 9 870': a list item's period dates that item, not the text after the list.
-        self.in_list_item = {span.start for span in self.periods if _in_list_item(span)}
+        # '- Effectif au 30 juin : 9 870': a list item's period dates that item, not the text after the list;
+        # nor does 'Pour le seul mois de mai, …' (see _only). Both are decided once, not at every sentence.
+        self.not_carried = {span.start for span in self.periods if in_list_item(doc, span.start) or _only(span)}
         for span in self.periods:
             if self.table.later_column(span):
                 self.compared[span.start] = True  # '| 2022-2023 | 2021-2022 |': the columns after the first compare
@@ -473,7 +466,7 @@ class Timeline:
                 break
             # An aside ('(8 % au T1 et 6 % au T2)') dates its own figures, not the sentences after it.
             if (span.start in self.resolved and not self.compared[span.start] and not in_brackets(span)
-                    and not _only(span) and span.start not in self.in_list_item):
+                    and span.start not in self.not_carried):
                 period = self.resolved[span.start]
                 # 'l'acquis de croissance pour l'année 2023' after 'au troisième trimestre 2023': a wider period
                 # that qualifies a noun dates that noun, not the quarter the article is about.
