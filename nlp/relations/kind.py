@@ -191,13 +191,13 @@ def absolute_change(span: Span) -> int | None:
     cue = change_cue(span)
     if cue is None or cue[0] == 0 or cue[1].i != _nearest_word(span):
         return None
-    if cue[1].pos_ == "NOUN" and cue[1].lemma_.lower() in _QUANTITY_CHANGES:
+    if cue[1].pos_ == "NOUN" and cue[1].lemma_.lower() in QUANTITY_CHANGES:
         return None  # 'une perte de 95,2 milliards', 'la perte de 2 140 emplois': the loss is what is measured
     return cue[0]
 
 
 # Change nouns that, before an amount or a count, name the quantity itself rather than a move of another.
-_QUANTITY_CHANGES = {"perte", "gain"}
+QUANTITY_CHANGES = {"perte", "gain"}
 
 
 def _nearest_word(span: Span) -> int:

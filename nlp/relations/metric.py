@@ -9,7 +9,7 @@ from nlp.lexicon import (action_nouns, actor_nouns, bare_measure_nouns, change_w
                          no_quantity_nouns, non_metric_nouns, physical_units, scale_words,
                          standalone_change_nouns)
 from nlp.normalizer import named_by_next
-from nlp.relations.kind import anchor_figure, change_cue, figures_in, kind_and_sign
+from nlp.relations.kind import QUANTITY_CHANGES, anchor_figure, change_cue, figures_in, kind_and_sign
 from nlp.relations.layout import BULLETS, line_bounds
 from nlp.relations.lemmas import is_verbal, verb_lemmas
 
@@ -240,13 +240,10 @@ def _loss_or_gain(span: Span) -> str | None:
     if span.label_ == "PERCENT" or span.start < 2 or doc[span.start - 1].lower_ not in ("de", "d'", "d’"):
         return None
     noun = doc[span.start - 2]
-    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in _QUANTITY_CHANGES:
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in QUANTITY_CHANGES:
         return None
     counted = getattr(span._.value, "noun", None) if span.label_ == "QUANTITY" else None
     return f"{noun.lower_} {_of(counted)}" if counted else noun.lower_
-
-
-_QUANTITY_CHANGES = {"perte", "gain", "pertes", "gains"}
 
 
 def _aside_of_figure(span: Span) -> bool:
