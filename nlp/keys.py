@@ -64,6 +64,8 @@ def metric_parts(metric: str, kind: str) -> Parts:
             continue
         elif category == "measure" and not measure:
             measure = value
+        elif category == "object" and kept and kept[-1] == value:
+            continue  # 'produit intérieur brut (PIB)': the acronym names the object again
         elif category in ("object", "word"):
             kept.append(value)
             first = first or (words[0] if value not in _LINKS else None)

@@ -226,17 +226,21 @@ def metric_nouns() -> dict[str, str]:
     """Head noun of a metric -> the kind of figure it usually carries ('part' -> 'share')."""
     table: dict[str, str] = {}
     for kind, words in read_yaml("metric_nouns.yaml").items():
-        if kind in ("never", "actor", "stock", "bare", "no_quantity"):
+        if kind in ("never", "actor", "stock", "bare", "no_quantity", "proceeds"):
             continue
         for word in _string_list("metric_nouns.yaml", kind, words):
             table.setdefault(word.lower(), kind)
     return table
 
 
+def _metric_words(part: str) -> frozenset[str]:
+    return frozenset(_string_list("metric_nouns.yaml", part, read_yaml("metric_nouns.yaml").get(part, [])))
+
+
 @functools.cache
 def bare_measure_nouns() -> frozenset[str]:
     """Measure words that need a complement to say what they measure ('montant', 'nombre', 'part')."""
-    return frozenset(_string_list("metric_nouns.yaml", "bare", read_yaml("metric_nouns.yaml").get("bare", [])))
+    return _metric_words("bare")
 
 
 @functools.cache
@@ -248,13 +252,19 @@ def physical_units() -> frozenset[str]:
 @functools.cache
 def standalone_change_nouns() -> frozenset[str]:
     """Change words that measure something of their own when nothing else changes ('une croissance de 6,8 %')."""
-    return frozenset(_string_list("metric_nouns.yaml", "standalone_change", read_yaml("metric_nouns.yaml").get("standalone_change", [])))
+    return _metric_words("standalone_change")
+
+
+@functools.cache
+def proceeds_nouns() -> frozenset[str]:
+    """What an activity brings in or costs ('revenus', 'dépenses'): 'ces revenus' are those of what was measured."""
+    return _metric_words("proceeds")
 
 
 @functools.cache
 def stock_nouns() -> frozenset[str]:
     """Head nouns of stocks and levels, measured at a date ('encours', 'réserves', 'taux')."""
-    return frozenset(_string_list("metric_nouns.yaml", "stock", read_yaml("metric_nouns.yaml").get("stock", [])))
+    return _metric_words("stock")
 
 
 @functools.cache
@@ -267,7 +277,7 @@ def non_metric_nouns() -> frozenset[str]:
 @functools.cache
 def no_quantity_nouns() -> frozenset[str]:
     """Words that name no quantity, never a metric ('équivalent', 'an', 'rapport', 'tendance')."""
-    return frozenset(_string_list("metric_nouns.yaml", "no_quantity", read_yaml("metric_nouns.yaml").get("no_quantity", [])))
+    return _metric_words("no_quantity")
 
 
 @functools.cache
@@ -328,7 +338,7 @@ def action_nouns() -> dict[str, str]:
 @functools.cache
 def actor_nouns() -> frozenset[str]:
     """Heads of subjects that act on a figure ('le conseil … a relevé le taux')."""
-    return frozenset(_string_list("metric_nouns.yaml", "actor", read_yaml("metric_nouns.yaml").get("actor", [])))
+    return _metric_words("actor")
 
 
 _METRIC_KEY_LISTS = ("neutral", "cut", "generic", "counted", "payment_scopes", "not_plural", "per")

@@ -52,6 +52,15 @@ class Period:
             return day_period(self.year + years, int(self.start[5:7]), int(self.start[8:10]))
         return month_period(self.year + years, *span)
 
+    def preceding(self) -> Period | None:
+        """The period of the same length just before: the quarter before a quarter, the month before a month."""
+        span = self.month_span()
+        if span is None or len(self.start) == 10:
+            return None
+        length = span[1] - span[0] + 1
+        first = self.year * 12 + span[0] - 1 - length
+        return month_period(first // 12, first % 12 + 1, first % 12 + length)
+
     def moved(self, years: int) -> Period:
         """The same months, `years` later (earlier when negative): a campaign or fiscal year across two years."""
         return Period(f"{int(self.start[:4]) + years}{self.start[4:]}", f"{int(self.end[:4]) + years}{self.end[4:]}")
@@ -121,12 +130,7 @@ class RelativePeriod:
                 antecedent = _containing(reference, self.unit)
             if self.unit == "year":
                 return month_period(antecedent.year - 1, 1, 12)
-            span = antecedent.month_span()
-            if span is None:
-                return None
-            length = span[1] - span[0] + 1
-            first = antecedent.year * 12 + span[0] - 1 - length
-            return month_period(first // 12, first % 12 + 1, first % 12 + length)
+            return antecedent.preceding()
         if (self.year is None and self.day is None and self.months and not self.to_date and antecedent is not None
                 and antecedent.fiscal_start() is not None and 3 <= self.months[1] - self.months[0] + 1 < 12):
             # 'le second semestre' of a fiscal year closed on 31 March: October to March

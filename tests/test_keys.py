@@ -32,6 +32,8 @@ ONLINE = (("canal", "en ligne"),)
     ("flux net des investissements directs étrangers", "amount", Parts("valeur", "investissement direct étranger")),
     ("recettes touristiques cumulées", "amount", Parts("valeur", "recette voyage")),
     ("PIB du Maroc", "change", Parts("", "produit intérieur brut de maroc")),
+    # an acronym in brackets names its expansion again
+    ("produit intérieur brut (pib) en volume", "change", Parts("volume", "produit intérieur brut")),
     # a verb the tagger left in the metric, and what follows it, name no quantity; a scope after it still counts
     ("montant progresse", "change", Parts("valeur", "")),
     ("prix atteint en moyenne", "share", Parts("", "prix", (("calcul", "moyenne"),))),

@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span
 
 from nlp.extensions import declare
 from nlp.fact import Evidence, Fact
-from nlp.lexicon import scale_words
+from nlp.lexicon import bare_measure_nouns, scale_words
 from nlp.money import parse_money
 from nlp.normalizer import named_by_next
 from nlp.periods import Period
@@ -143,16 +143,53 @@ def _value_unit(figure: Span) -> tuple[Decimal, str, str]:
 
 
 def deduplicated(facts: list[Fact]) -> list[Fact]:
-    """A figure repeated in the same article (a headline over its body) is one fact: the most complete one."""
-    best: dict[tuple, Fact] = {}
+    """A figure repeated in the same article (a headline over its body) is one fact: the most complete one.
+
+    The same value of two periods ('9 % au premier trimestre, 9 % en 2023') is two facts.
+    """
+    kept: list[Fact] = []
     for fact in facts:
-        key = (fact.value, fact.unit, fact.kind)
-        kept = best.get(key)
-        if kept is None or _completeness(fact) > _completeness(kept):
-            best[key] = fact
-    keep = {id(f) for f in best.values()}
+        same = next((i for i, other in enumerate(kept) if _repeats(fact, other)), None)
+        if same is None:
+            kept.append(fact)
+        elif _more_complete(fact, kept[same]):
+            kept[same] = fact
+    keep = {id(f) for f in kept}
     return [f for f in facts if id(f) in keep]
 
 
-def _completeness(fact: Fact) -> int:
-    return (fact.period is not None) + (fact.source is not None) + bool(fact.metric)
+def _repeats(fact: Fact, other: Fact) -> bool:
+    """The same figure said twice: a headline over its lead, or two sentences naming the same thing.
+
+    Equal values of different metrics ('le PIB progresse de 0,9 %' and 'l'investissement de 0,9 %')
+    and of different periods are different facts.
+    """
+    if (fact.value, fact.unit, fact.kind) != (other.value, other.unit, other.kind):
+        return False
+    if fact.period != other.period and None not in (fact.period, other.period):
+        return False
+    if fact.evidence is not None and other.evidence is not None and fact.evidence.start == other.evidence.start:
+        return True
+    if fact.evidence is not None and other.evidence is not None and fact.evidence.sentence_start == other.evidence.sentence_start:
+        return False  # 'le PIB progresse de 0,2 %, comme l'investissement (+0,2 %)'
+    in_headline = any(f.evidence is not None and f.evidence.sentence_start == 0 for f in (fact, other))
+    return in_headline or not fact.metric or not other.metric or bool(_words(fact.metric) & _words(other.metric))
+
+
+def _words(metric: str) -> set[str]:
+    return {word.rstrip("sx") for word in metric.replace("'", " ").split() if len(word) > 3}
+
+
+def _more_complete(fact: Fact, kept: Fact) -> bool:
+    """More fields known; else a metric that says more of the same thing.
+
+    A headline says less than its lead: 'le rythme annuel ralentit à 9,2 %' under 'le rythme d'inflation
+    annuel en Algérie s'est établi à 9,2 %', 'le taux grimpe à 12,9 %' under 'le taux de chômage …'.
+    """
+    fields = [(f.period is not None) + (f.source is not None) + bool(f.metric) for f in (fact, kept)]
+    if fields[0] != fields[1]:
+        return fields[0] > fields[1]
+    if not (fact.metric and kept.metric):
+        return False
+    return _words(kept.metric) < _words(fact.metric) or (kept.metric in bare_measure_nouns()
+                                                         and fact.metric not in bare_measure_nouns())

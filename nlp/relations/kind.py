@@ -23,11 +23,15 @@ def _cue_before(span: Span) -> tuple[int, object] | None:
     sent_start = span.sent.start
     left = span.doc[max(sent_start, span.start - _WINDOW) : span.start]
     # The nearest cue wins; a cue separated by another figure belongs to that figure.
+    verb_between = False
     for token in reversed(left):
         if token.ent_type_ in ("MONEY", "PERCENT", "QUANTITY"):
             break
         if token.text in (";", ":") or (token.text == "," and token.i < span.start - 1):
             break
+        if verb_between and token.dep_ == "nmod":
+            continue  # 'la contribution du solde extérieur à la croissance s'établit à +0,2 point': a complement
+        verb_between = verb_between or token.pos_ in ("VERB", "AUX")
         for form in (token.lemma_.lower(), token.lower_, *verb_lemmas(token)):
             if form in words:
                 return words[form], token

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from nlp.lexicon import (action_nouns, actor_nouns, bare_measure_nouns, change_words, level_verbs, metric_nouns,
-                         no_quantity_nouns, non_metric_nouns, physical_units, scale_words,
+                         no_quantity_nouns, non_metric_nouns, physical_units, proceeds_nouns, scale_words,
                          standalone_change_nouns)
 from nlp.normalizer import named_by_next
 from nlp.relations.kind import QUANTITY_CHANGES, anchor_figure, change_cue, figures_in, kind_and_sign
@@ -22,6 +22,7 @@ _PERSONAL = {"il", "elle", "ils", "elles", "-il", "-elle", "-ils", "-elles", "-t
              "derniers", "dernières", "celles-ci", "ceux-ci", "celle-ci", "celui-ci"}  # 'ces derniers représentaient …'
 _RELATIVE = {"qui", "lequel", "laquelle", "lesquels", "lesquelles"}
 _DEMONSTRATIVE = {"celle", "celui", "celles", "ceux"}
+_THIS = {"ce", "cet", "cette", "ces"}
 _BY_COUNT = {"nombre", "volume"}
 _BY_VALUE = {"valeur", "montant"}
 _OF = ("du", "des", "de", "d'", "d’")
@@ -51,6 +52,9 @@ def noun_phrase(head: Token) -> str:
     end = head.i + 1
     while end in subtree and end - start < _LIMIT:
         token = doc[end]
+        if _bracketed_acronym(doc, end):
+            end += 3  # 'le produit intérieur brut (PIB) en volume': the acronym does not end the phrase
+            continue
         inside_own_figure = token.ent_iob_ == "I" and token.ent_type_ == head.ent_type_ and head.ent_type_ in FIGURES
         if token.pos_ in _STOP_POS - {"VERB"} or token.ent_type_ == "PERIOD" or (token.ent_type_ in FIGURES and not inside_own_figure):
             break
@@ -66,6 +70,11 @@ def noun_phrase(head: Token) -> str:
     while end - 1 > head.i and doc[end - 1].pos_ in ("ADP", "DET", "ADV", "CCONJ"):
         end -= 1
     return _words(doc[start:end])
+
+
+def _bracketed_acronym(doc, i: int) -> bool:
+    return (doc[i].text == "(" and i + 2 < len(doc) and doc[i + 2].text == ")" and doc[i + 1].text.isupper()
+            and doc[i + 1].is_alpha and len(doc[i + 1]) > 1 and doc[i + 1].ent_type_ not in ("ORG", "PER", "LOC"))
 
 
 def _finite(verb: Token) -> bool:
@@ -96,7 +105,8 @@ def _verb_read_as_noun(token: Token) -> bool:
 
 
 def _words(tokens) -> str:
-    return " ".join(t.text for t in tokens if not t.is_space).lower().replace("' ", "'").replace("’ ", "’")
+    return (" ".join(t.text for t in tokens if not t.is_space).lower().replace("' ", "'").replace("’ ", "’")
+            .replace("( ", "(").replace(" )", ")"))
 
 
 def names_a_measure(token: Token) -> bool:
@@ -343,10 +353,12 @@ def _equivalent_of_count(span: Span, discourse: Discourse) -> str | None:
 
 
 def _compared(span: Span) -> bool:
-    """'contre 501 millions', and the B of 'de A à B': a figure that measures what the one before it does."""
+    """'contre 501 millions', 'après -0,3 %', the B of 'de A à B': a figure that measures what the one before it does."""
     doc = span.doc
     left = doc[max(span.sent.start, span.start - 2) : span.start]
-    return any(t.lower_ in ("contre", "vs") for t in left) or starts_range_end(span)
+    # ('(+0,6 % après -0,3 %)': a sequence of the same measure)
+    return (any(t.lower_ in ("contre", "vs") for t in left) or (bool(left) and left[-1].lower_ == "après")
+            or starts_range_end(span))
 
 
 def starts_range_end(span: Span) -> bool:
@@ -528,7 +540,7 @@ def _change_of(span: Span, discourse: Discourse) -> str | None:
     for child in token.children:
         if child.dep_ == "nmod" and child.i < span.start and names_a_measure(child):
             return _completed(noun_phrase(child), token, discourse)
-    if is_verbal(token):
+    if is_verbal(token) or (token.dep_ == "acl" and _finite(token)):
         subject = _subject_of(token, discourse) or _object_of(token, span)
         if subject:
             return subject
@@ -578,7 +590,9 @@ def _share_of(span: Span, discourse: Discourse) -> str | None:
 def _noun_of(span: Span, discourse: Discourse) -> str | None:
     """'un chiffre d'affaires de 86,2 milliards d'euros': the noun the figure completes."""
     head = span.root.head
-    if head.i < span.start and span.root.dep_ in ("nmod", "nummod", "obl:arg", "obl:mod") and names_a_measure(head):
+    # ('comme l'investissement des ménages (+0,2 %)': a bracketed figure stands beside the noun it measures)
+    bracketed = span.root.dep_ == "appos" and span.start > 0 and span.doc[span.start - 1].text == "("
+    if head.i < span.start and (span.root.dep_ in ("nmod", "nummod", "obl:arg", "obl:mod") or bracketed) and names_a_measure(head):
         if head.lemma_.lower() in metric_nouns() or head.pos_ == "NOUN":
             return _completed(noun_phrase(head), head, discourse)
     return None
@@ -601,9 +615,12 @@ def _verb_subject(span: Span, discourse: Discourse) -> str | None:
         return None
     lemmas = verb_lemmas(verb)
     actions = sorted(action_nouns()[lemma] for lemma in lemmas if lemma in action_nouns())
-    if span.label_ == "MONEY" and actions:
-        # 'le groupe a investi 2 milliards de dirhams', '300 millions ont été levés': the action's amount.
-        return actions[0]
+    if span.label_ == "MONEY" and actions and span.root.dep_ in ("obj", "obl:arg", "nsubj:pass", "nsubj", "ROOT"):
+        # 'le groupe a investi 2 milliards de dirhams', '300 millions ont été levés': the action's amount;
+        # 'les exportations ont rapporté 2,6 milliards': the revenues of what is not an actor.
+        # ('…, soit près de 880 MEUR': an aside on the amount, not the action's object)
+        doer = _subject_of(verb, discourse) if span.root.dep_ in ("obj", "obl:arg") else None
+        return f"{actions[0]} {_of(topic_of(doer))}" if doer and not doer.startswith(actions[0]) else actions[0]
     if span.label_ == "QUANTITY" and _physical(span):
         # 'la mine de Loulo a produit 680 000 onces': the production of the mine, never a 'nombre d'onces'
         if actions and not lemmas & (level_verbs() | set(change_words())):
@@ -670,10 +687,17 @@ def _subject_of(verb: Token, discourse: Discourse) -> str | None:
             if child.lower_ in _DEMONSTRATIVE:
                 return _demonstrative(child, discourse)
             if (names_a_measure(child) or _names_a_change_of(child)) and not _is_actor(child):
-                return noun_phrase(child)
+                return _this_one(child, discourse) or noun_phrase(child)
             return None
         if verb.dep_ == "acl" and names_a_measure(verb.head):
-            return noun_phrase(verb.head)
+            noun = verb.head
+            while (_finite(verb) and noun.dep_ == "nmod" and names_a_measure(noun.head) and noun.head.i < noun.i
+                   and metric_nouns().get(noun.head.lemma_.lower()) != "share"):
+                # 'le PIB en volume progresse', 'le pouvoir d'achat du revenu des ménages progresse': a
+                # conjugated verb the parser hung on the last noun agrees with the first. ('La part du
+                # paiement sur Internet progresse, +56 %': a share does not grow by a percentage; the payments do.)
+                noun = noun.head
+            return noun_phrase(noun)
         if verb.dep_ not in _CLIMB or verb.head.i == verb.i:
             return None
         verb = verb.head
@@ -724,6 +748,26 @@ def _demonstrative(pronoun: Token, discourse: Discourse) -> str | None:
     head = previous.split(" de ")[0].split(" du ")[0].split(" des ")[0].split(" d'")[0]
     tail = _words(pronoun.doc[pronoun.i + 1 : complement[0].right_edge.i + 1])
     return f"{head} {tail}"
+
+
+def _this_one(noun: Token, discourse: Discourse) -> str | None:
+    """'ces revenus', 'cette production' with nothing after them: the noun of what the text just measured.
+
+    'Elles ont rapporté 2,6 milliards. Entre 2019 et 2022, ces revenus étaient passés de …': the
+    revenues of the exports named before; 'ces opérations' after 'transactions par monnaie électronique' are those.
+    """
+    if not any(c.dep_ == "det" and c.lower_ in _THIS for c in noun.children) or noun_phrase(noun) != noun.lower_:
+        return None
+    previous = discourse.in_sentence[-1] if discourse.in_sentence else discourse.last
+    if not previous or " " not in previous:
+        return None
+    topic = topic_of(previous)  # 'ces opérations' after 'valeur des transactions' are the transactions
+    head, _, rest = topic.partition(" ")
+    if head in proceeds_nouns() and rest.startswith(_OF):
+        topic = topic_of(f"montant {rest}")  # 'ces recettes' after 'revenus des ventes': of the sales
+    if noun.lower_ not in proceeds_nouns() or topic.split(" ", 1)[0] == noun.lower_:
+        return topic
+    return f"{noun.lower_} {_of(topic)}"
 
 
 def _count_phrase(span: Span) -> str:

@@ -52,6 +52,11 @@ def is_comparison(span: Span, reach: int = 4) -> bool:
     return False
 
 
+def _after_alone(figure: Span) -> bool:
+    """'après -0,3 %' with no period of its own: the term before in a sequence of periods."""
+    return figure.start > 0 and figure.doc[figure.start - 1].lower_ == "après"
+
+
 def _after_a_compared_change(figure: Span) -> bool:
     """'après une hausse de 1,2 % en mai': the comparison stands before the change noun the figure completes."""
     tokens = _left(figure.doc, figure.start, 5)
@@ -276,6 +281,19 @@ def _only(span: Span) -> bool:
             and bool(figures_in(span.doc, span.sent.start, span.sent.end)))
 
 
+def _dates_a_noun_only(span: Span, period: Period, latest: Period | None) -> bool:
+    """'l'acquis de croissance pour l'année 2023' after 'au troisième trimestre 2023': a wider period that
+    qualifies a noun dates that noun, not the quarter the article is about.
+
+    ('Pour l'ensemble de 2018, …' or a heading 'Principaux indicateurs du premier semestre 2024 :' frame what follows.)
+    """
+    if latest is None or not _widens(period, latest) or span.root.head.pos_ != "NOUN":
+        return False
+    fronted = (span.start <= span.sent.start + 1 or (span.end < len(span.doc) and span.doc[span.end].text == ",")
+               or not any(t.pos_ in ("VERB", "AUX") for t in span.sent))
+    return not fronted
+
+
 def _widens(wide: Period, narrow: Period) -> bool:
     """Whether `wide` strictly contains `narrow`: 2023 around 2023-07/2023-09."""
     return (wide != narrow and wide.start <= narrow.start[: len(wide.start)]
@@ -377,8 +395,8 @@ class Timeline:
             if len(value.start) == 10 and value.start == value.end and _at_a_day(span):
                 value = replace(value, cumulative=True)  # 'au 10 février': to that day (see at_its_end)
             self.resolved[span.start] = value
-            if not self.compared[span.start]:
-                antecedent = value
+            if not self.compared[span.start] and not _dates_a_noun_only(span, value, antecedent):
+                antecedent = value  # ('contre +0,2 point au trimestre précédent' after 'pour l'année 2023': the quarter's)
         self._from_the_season_start(seasons["months"])
 
     def _from_the_season_start(self, seasons: dict) -> None:
@@ -433,6 +451,15 @@ class Timeline:
         own = [s for s in usable if figure.end <= s.start < limit]
         if own:
             return self._read(own[0], kind, figure)
+        period = self._of_its_sentence(figure, kind, candidates, usable, floor) or carried
+        if period is not None and not period.cumulative and _after_alone(figure):
+            # '(+0,6 % après -0,3 %)', 's'établit à 18,1 %, après 17,9 %': the period just before, as long
+            return period.preceding() or period
+        return period
+
+    def _of_its_sentence(self, figure: Span, kind: str, candidates: list[Span], usable: list[Span],
+                         floor: int) -> Period | None:
+        """The period a figure with none of its own takes from its sentence."""
         if kind == "change":
             # A change is stated for the period of the level it qualifies: the latest one not compared with.
             stated = [s for s in candidates if not self.compared[s.start]]
@@ -443,7 +470,7 @@ class Timeline:
             return self._read(before[-1], kind, figure)
         if usable:
             return self._read(usable[0], kind, figure)
-        return carried
+        return None
 
     def _read(self, span: Span, kind: str, figure: Span) -> Period:
         """A period as a figure reads it: 'de 2019 à 2023' dates a change (or a flow), and a level reached its end."""
@@ -468,14 +495,6 @@ class Timeline:
             if (span.start in self.resolved and not self.compared[span.start] and not in_brackets(span)
                     and span.start not in self.not_carried):
                 period = self.resolved[span.start]
-                # 'l'acquis de croissance pour l'année 2023' after 'au troisième trimestre 2023': a wider period
-                # that qualifies a noun dates that noun, not the quarter the article is about.
-                head = span.root.head
-                # ('Pour l'ensemble de 2018, …' or a heading 'Principaux indicateurs du premier semestre 2024 :'
-                # frames what follows.)
-                fronted = (span.start <= span.sent.start + 1 or (span.end < len(span.doc) and span.doc[span.end].text == ",")
-                           or not any(t.pos_ in ("VERB", "AUX") for t in span.sent))
-                if latest is not None and _widens(period, latest) and head.pos_ == "NOUN" and not fronted:
-                    continue
-                latest = period
+                if not _dates_a_noun_only(span, period, latest):
+                    latest = period
         return latest
