@@ -165,8 +165,9 @@ def _complete_from_a_fuller_name(facts: list[Fact], parts: list[Parts]) -> None:
     for i, fact in enumerate(facts):
         if parts[i].object not in stocks or read_words(fact.metric) != [parts[i].object]:
             continue
-        fuller = [parts[j].object for j in range(i) if facts[j].source == fact.source and facts[j].kind != "share"
-                  and parts[j].object.startswith(parts[i].object + " ")]
+        # ('6 mois d'importations' names the reserves in another unit: an amount is named by an amount)
+        fuller = [parts[j].object for j in range(i) if facts[j].source == fact.source
+                  and facts[j].kind in {"amount", fact.kind} - {"share"} and parts[j].object.startswith(parts[i].object + " ")]
         if fuller:
             parts[i] = replace(parts[i], object=fuller[-1])
 

@@ -101,6 +101,8 @@ class Normalizer:
                 continue  # 'n°4833', '4G'
 
             partner = _partner(span, figures, before, after) if number.scaled or before in _ELLIPSIS_LINKS else None
+            if partner is not None and number.scaled and getattr(partner._.value, "noun", None) in _DURATIONS:
+                partner = None  # 'couvrent 4,8 mois d'importations, contre 6 430 milliards': no milliards of months
             if partner is not None:
                 value, label = _same_unit(span, text, partner), partner.label_
             else:
@@ -182,6 +184,7 @@ def _partner(span: Span, figures: list[Span], before: str, after: str) -> Span |
     return earlier[-1] if earlier else None
 
 
+_DURATIONS = {"jour", "semaine", "mois", "an", "année", "heure"}
 _AMOUNT_REACH = 3
 
 

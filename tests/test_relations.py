@@ -74,8 +74,6 @@ JOURNALISM_GAPS: dict[str, str] = {
         "'la Sonacos a collecté 42 000 tonnes de graines': the collector as metric holder and source is not read",
     'dz-algex-hors-hydrocarbures-between-years':
         "'sont passées de 2,3 milliards en 2020 à …': the start of a range is read as a change",
-    'fr-maridis-me-meur-abbreviated':
-        "'un résultat net part du groupe de 41,5 MEUR': the figure hangs on 'groupe', the end of the metric's name",
     'ma-cma-mmdh-abbreviated':
         "'selon sa communication financière': a possessive source pointing to the subject organisation",
     'tn-utb-mdt-abbreviated':

@@ -155,8 +155,15 @@ def _by_grammar(span: Span, discourse: Discourse, *, elliptical: bool = False) -
     if (elliptical or _compared(span) or _aside_of_figure(span)) and discourse.in_sentence and discourse.in_sentence[-1]:
         # 'contre 501 millions de dirhams': the term of a comparison measures the same thing; so does
         # '1 580 MdsFCFA (+8,1 %)' or '7 % (8 % au T1 et 6 % au T2)', an aside on the figure before it.
-        return discourse.in_sentence[-1]
-    for rule in (_equivalent_of_count, _other_dimension, _share_in_list, _named_after):
+        # ('contre 22 976 MD (98 jours)': days after an amount compare with the days before; a
+        # percentage after an amount, '512,4 MD (+5,2 %)', is that amount's change)
+        if _aside_of_figure(span):
+            previous = figures_in(span.doc, span.sent.start, span.start)[-1]
+            alike = previous.label_ == span.label_ or span.label_ == "PERCENT" or not any(
+                f.label_ == span.label_ for f in figures_in(span.doc, span.sent.start, span.start))
+            return discourse.in_sentence[-1] if alike else _last_alike(span, discourse)
+        return _last_alike(span, discourse) if _compared(span) else discourse.in_sentence[-1]
+    for rule in (_import_cover, _equivalent_of_count, _other_dimension, _share_in_list, _named_after):
         metric = rule(span, discourse)
         if metric:
             return metric
@@ -254,6 +261,44 @@ def _loss_or_gain(span: Span) -> str | None:
         return None
     counted = getattr(span._.value, "noun", None) if span.label_ == "QUANTITY" else None
     return f"{noun.lower_} {_of(counted)}" if counted else noun.lower_
+
+
+_COVER_UNITS = {"mois": "mois", "jour": "jours", "semaine": "semaines"}
+
+
+def _import_cover(span: Span, discourse: Discourse) -> str | None:
+    """'Ils couvrent 6 mois d'importations', 'soit 117 jours d'importation', '(98 jours)': reserves in time of imports.
+
+    Central banks state reserves as the months of imports they pay for: the reserves' own metric, in that unit
+    ('une couverture des importations de 4,1 mois' names its own).
+    """
+    unit = _COVER_UNITS.get(getattr(span._.value, "noun", None))
+    if (span.label_ != "QUANTITY" or unit is None or not any(t.lower_.startswith("importation") for t in span.sent)
+            or _noun_of(span, discourse)):
+        return None
+    earlier = figures_in(span.doc, span.sent.start, span.start)
+    reserves = None
+    if len(earlier) == len(discourse.in_sentence):
+        reserves = next((m for f, m in zip(reversed(earlier), reversed(discourse.in_sentence)) if f.label_ == "MONEY" and m), None)
+    reserves = reserves or discourse.last_amount
+    return f"{reserves} en {unit} d'importations" if reserves else None
+
+
+def _last_alike(span: Span, discourse: Discourse) -> str:
+    """The metric of the sentence's last figure of the same sort, else of its last figure.
+
+    'couvrent 6 mois d'importations, contre 332,4 MMDH (5,4 mois) début janvier': the amount
+    compares with the amount before, the months with the months.
+    """
+    earlier = figures_in(span.doc, span.sent.start, span.start)
+    if len(earlier) == len(discourse.in_sentence):
+        for figure, metric in zip(reversed(earlier), reversed(discourse.in_sentence)):
+            if figure.label_ == span.label_ and metric:
+                return metric
+        before = {"MONEY": discourse.last_amount, "QUANTITY": discourse.last_count}.get(span.label_)
+        if before:
+            return before
+    return discourse.in_sentence[-1]
 
 
 def _aside_of_figure(span: Span) -> bool:
@@ -594,6 +639,9 @@ def _noun_of(span: Span, discourse: Discourse) -> str | None:
     bracketed = span.root.dep_ == "appos" and span.start > 0 and span.doc[span.start - 1].text == "("
     if head.i < span.start and (span.root.dep_ in ("nmod", "nummod", "obl:arg", "obl:mod") or bracketed) and names_a_measure(head):
         if head.lemma_.lower() in metric_nouns() or head.pos_ == "NOUN":
+            while (head.dep_ == "nmod" and head.head.i < head.i and head.head.pos_ == "NOUN" and names_a_measure(head.head)
+                   and any(c.dep_ == "case" and c.lower_ in _OF for c in head.children)):
+                head = head.head  # 'une couverture des importations de biens et services de 4,1 mois'
             return _completed(noun_phrase(head), head, discourse)
     return None
 
