@@ -130,7 +130,15 @@ class RelativePeriod:
                 antecedent = _containing(reference, self.unit)
             if self.unit == "year":
                 return month_period(antecedent.year - 1, 1, 12)
-            return antecedent.preceding()
+            span = antecedent.month_span()
+            length = _UNIT_MONTHS.get(self.unit)
+            if span is None or length is None or span[1] - span[0] + 1 == length:
+                return antecedent.preceding()
+            # 'un mois plus tôt' after 'à fin mars': February; 'le trimestre précédent' after a year: its third quarter
+            last = antecedent.year * 12 + span[1] - 1 - length
+            if last % 12 + 1 < length:
+                return antecedent.preceding()
+            return month_period(last // 12, last % 12 + 2 - length, last % 12 + 1)
         if (self.year is None and self.day is None and self.months and not self.to_date and antecedent is not None
                 and antecedent.fiscal_start() is not None and 3 <= self.months[1] - self.months[0] + 1 < 12):
             # 'le second semestre' of a fiscal year closed on 31 March: October to March
@@ -279,6 +287,11 @@ def _grammar():
             rf"^(?:{v['same']})(?:\s+(?:de\s+|d'|en\s+)?(?:l'(?:année|an|exercice)\s+|la\s+(?:campagne|saison)\s+)?"
             rf"(?:(?P<previous>{v['previous']})|(?P<year>{YEAR})))?$")),
         ("year_ago", regex.compile(r"^(?:un\s+an|une\s+année|douze\s+mois)\s+(?:auparavant|plus\s+tôt|avant)$")),
+        # 'contre 86,1 MMDH un mois plus tôt', 'un trimestre auparavant': the period of that length before
+        ("unit_ago", regex.compile(rf"^(?:un|une)\s+(?P<unit>mois|{v['part']})\s+(?:auparavant|plus\s+tôt|avant)$")),
+        ("whole_year", regex.compile(rf"^ensemble\s+de\s+l'année(?:\s+(?P<year>{YEAR}))?$")),
+        ("last_months", regex.compile(
+            rf"^(?P<n>{v['count']}|\d{{1,2}})\s+derniers\s+mois\s+de\s+l'année(?:\s+(?P<year>{YEAR}))?$")),
         ("previous", regex.compile(
             rf"^(?P<unit>année|an|exercice|{v['part']}|mois)\s+(?P<previous>{v['previous']})$")),
         ("current", regex.compile(rf"^(?:(?:année|exercice|an)\s+)?(?P<current>{v['current']})$")),
@@ -340,6 +353,13 @@ def _parse_single(text: str) -> Period | RelativePeriod | None:
             return RelativePeriod("same", year=year, shift=-1 if match["previous"] else 0)
         if name == "year_ago":
             return RelativePeriod("same", shift=-1)
+        if name == "unit_ago":
+            return RelativePeriod("previous", unit=match["unit"])
+        if name == "whole_year":
+            return month_period(year, 1, 12) if year else RelativePeriod("current", unit="year")
+        if name == "last_months":
+            n = v["counts"].get(match["n"]) or int(match["n"])
+            return _months(year, 13 - n, 12) if 1 <= n <= 12 else None
         if name == "previous":
             unit = {"année": "year", "an": "year", "exercice": "year"}.get(match["unit"], match["unit"])
             return RelativePeriod("last" if match["previous"] in v["last"] else "previous", unit=unit)

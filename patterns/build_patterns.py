@@ -181,6 +181,16 @@ def period_patterns() -> list[dict]:
         [{"LOWER": "période"}, {"LOWER": "correspondante"}],
         [{"LOWER": {"IN": ["un", "une"]}}, {"LOWER": {"IN": ["an", "année"]}}, {"LOWER": {"IN": ["auparavant", "avant"]}}],
         [{"LOWER": {"IN": ["un", "une"]}}, {"LOWER": {"IN": ["an", "année"]}}, {"LOWER": "plus"}, {"LOWER": "tôt"}],
+        # 'un mois plus tôt', 'un trimestre auparavant'
+        [{"LOWER": {"IN": ["un", "une"]}}, {"LOWER": {"IN": ["mois", *sorted(words["parts"])]}}, {"LOWER": "plus"},
+         {"LOWER": "tôt"}],
+        [{"LOWER": {"IN": ["un", "une"]}}, {"LOWER": {"IN": ["mois", *sorted(words["parts"])]}},
+         {"LOWER": {"IN": ["auparavant", "avant"]}}],
+        # 'pour l'ensemble de l'année', 'sur les deux derniers mois de l'année' (of a calendar year: an
+        # exercice's last months are counted back from its close, which the carried fiscal period gives)
+        [LART, {"LOWER": "ensemble"}, OF, LART, {"LOWER": "année"}, {**YEAR, "OP": "?"}],
+        [{"LOWER": {"IN": ["les", "des", "aux"]}}, count, {"LOWER": "derniers"}, {"LOWER": "mois"}, OF, LART,
+         {"LOWER": "année"}, {**YEAR, "OP": "?"}],
         [LART, year_word, previous],
         [LART, year_word, following],
         [{"LOWER": {"IN": ["le", "du", "au"]}}, {"LOWER": {"IN": ["mois", "trimestre", "semestre"]}}, previous],

@@ -141,6 +141,7 @@ WITHOUT_YEAR = [
     ("mai", (5, 5), "2017-05"),
     ("de janvier à mars", (1, 3), "2017-01/2017-03"),
     ("depuis le début de l'année à fin septembre", (1, 9), "2017-01/2017-09"),
+    ("sur les deux derniers mois de l'année", (11, 12), "2017-11/2017-12"),
 ]
 
 
@@ -180,6 +181,7 @@ def test_parse_period_against_reference():
         (("l'année dernière", date(2017, 11, 15)), "2016"),
         (("l'année en cours", date(2019, 5, 5)), "2019"),
         (("cette année", date(2019, 5, 5)), "2019"),
+        (("pour l'ensemble de l'année", date(2019, 5, 5)), "2019"),
         (("le trimestre dernier", date(2017, 11, 15)), "2017-07/2017-09"),
         (("le trimestre dernier", date(2017, 2, 10)), "2016-10/2016-12"),
         (("le mois dernier", date(2017, 11, 15)), "2017-10"),
@@ -206,6 +208,9 @@ RELATIVE = [
     ("l'année suivante", RelativePeriod("next")),
     ("les douze derniers mois", RelativePeriod("rolling", unit="mois")),
     ("les 12 derniers mois", RelativePeriod("rolling", unit="mois")),
+    ("un mois plus tôt", RelativePeriod("previous", unit="mois")),
+    ("un trimestre auparavant", RelativePeriod("previous", unit="trimestre")),
+    ("l'ensemble de l'année", RelativePeriod("current", unit="year")),
 ]
 
 
@@ -283,6 +288,22 @@ def test_parse_period_relative_to_antecedent_ignores_reference():
             [("le mois précédent", "2015-12")],
             Period("2016-01", "2016-01"),
             id="after-janvier-2016",
+        ),
+        pytest.param(
+            [
+                # a stock 'à fin mars': the month before; a period of another length counts back from its end
+                ("un mois plus tôt", "2023-02"),
+                ("un mois auparavant", "2023-02"),
+                ("un trimestre plus tôt", "2022-10/2022-12"),
+                ("le mois précédent", "2023-02"),
+            ],
+            Period("2023-01", "2023-03"),
+            id="after-fin-mars-2023",
+        ),
+        pytest.param(
+            [("le trimestre précédent", "2023-07/2023-09"), ("un mois plus tôt", "2023-11")],
+            Period("2023", "2023"),
+            id="after-a-whole-year",
         ),
         pytest.param(
             [
