@@ -342,11 +342,17 @@ def _share_in_list(span: Span, discourse: Discourse) -> str | None:
         item = item.head
     if item.pos_ not in ("NOUN", "PROPN") or item.ent_type_ in FIGURES:
         return None
+    while item.pos_ == "PROPN" and item.dep_ in ("nmod", "flat:name") and item.head.i == item.i - 1 and item.head.pos_ == "PROPN":
+        item = item.head  # 'au Burkina Faso (9,6 %)'
     start = item.i
     while start > span.sent.start and doc[start - 1].pos_ in ("PROPN", "ADJ", "NOUN") and doc[start - 1].i >= item.left_edge.i:
         start -= 1
-    holder = _words(doc[start : item.i + 1])
+    holder = _words(doc[start : span.start - 1])
     whole = _whole(discourse, span)
+    if whole and metric_nouns().get(whole.split(" ", 1)[0]) == "share":
+        # 'les taux les plus élevés au Burkina Faso (9,6 %), au Mali (7,2 %)': each place's own rate
+        case = next((c.lower_ for c in item.children if c.dep_ == "case" and c.i < item.i), None)
+        return f"{whole} {case} {holder}" if case else f"{whole} {_of(holder)}"
     return f"part {_of(holder)} dans {whole}" if whole else f"part {_of(holder)}"
 
 
@@ -621,7 +627,10 @@ def _share_of(span: Span, discourse: Discourse) -> str | None:
             and doc[span.end + 1].pos_ == "NOUN"):
         joiner = doc[span.end].lower_
         gap = "" if joiner.endswith(("'", "’")) else " "
-        return f"part {joiner}{gap}{noun_phrase(doc[span.end + 1])}"
+        phrase = noun_phrase(doc[span.end + 1])
+        if phrase.split(" ", 1)[0] in ("part", "parts", "taux", "proportion"):
+            return phrase  # '54,8 % de part de marché en abonnés mobile' names its share
+        return f"part {joiner}{gap}{phrase}"
     verb = span.root.head
     if span.label_ != "PERCENT" or verb.lemma_.lower() != "représenter":
         return None
@@ -735,7 +744,7 @@ def _subject_of(verb: Token, discourse: Discourse) -> str | None:
             if child.lower_ in _DEMONSTRATIVE:
                 return _demonstrative(child, discourse)
             if (names_a_measure(child) or _names_a_change_of(child)) and not _is_actor(child):
-                return _this_one(child, discourse) or noun_phrase(child)
+                return _this_one(child, discourse) or _theirs(child, discourse) or noun_phrase(child)
             return None
         if verb.dep_ == "acl" and names_a_measure(verb.head):
             noun = verb.head
@@ -816,6 +825,16 @@ def _this_one(noun: Token, discourse: Discourse) -> str | None:
     if noun.lower_ not in proceeds_nouns() or topic.split(" ", 1)[0] == noun.lower_:
         return topic
     return f"{noun.lower_} {_of(topic)}"
+
+
+def _theirs(noun: Token, discourse: Discourse) -> str | None:
+    """'Les recettes ont suivi la même tendance : leur montant s'est établi à …': the measure of the subject before."""
+    if noun.lower_ not in bare_measure_nouns() or noun_phrase(noun) != noun.lower_:
+        return None
+    if not any(c.dep_ in ("det", "nmod:poss") and c.lower_ in _POSSESSIVES for c in noun.children):
+        return None
+    before = [t for t in noun.doc[noun.sent.start : noun.i] if t.dep_ in _SUBJECTS and names_a_measure(t) and not _is_actor(t)]
+    return f"{noun.lower_} {_of(topic_of(noun_phrase(before[-1])))}" if before else None
 
 
 def _count_phrase(span: Span) -> str:
