@@ -419,7 +419,9 @@ def starts_range_end(span: Span) -> bool:
         return False
     earlier = [e for e in figures_in(doc, span.sent.start, span.start) if e.label_ == span.label_
                and _same_unit(e, span)]
-    return bool(earlier) and earlier[-1].start > 0 and doc[earlier[-1].start - 1].lower_ in ("de", "d'", "d’")
+    # ('ont reculé de 4,6 %, et en mars leur repli s'est accentué à 11,2 %': two clauses, no range)
+    return (bool(earlier) and earlier[-1].start > 0 and doc[earlier[-1].start - 1].lower_ in ("de", "d'", "d’")
+            and not any(t.pos_ in ("VERB", "AUX") or t.lower_ in (";", "et") for t in doc[earlier[-1].end : span.start]))
 
 
 def _measured_as(span: Span, metric: str) -> str:

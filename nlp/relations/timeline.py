@@ -274,6 +274,17 @@ def _the_same_part_of(span: Span) -> bool:
     return len(words) == 2 and words[0] in ("celui", "celle", "ceux", "celles") and words[1] in ("de", "d'", "d’")
 
 
+def _next_clause(figure: Span, period: Span) -> bool:
+    return any(t.lower_ in ("et", "mais", "tandis", "alors", ";") for t in figure.doc[figure.end : period.start])
+
+
+def _looking_back(span: Span) -> bool:
+    """'En janvier, les ventes avaient encore progressé de 0,9 %': a pluperfect looks back from the article's time,
+    which the next sentences keep."""
+    return any(t.pos_ == "AUX" and "Imp" in t.morph.get("Tense") and t.head.morph.get("VerbForm") == ["Part"]
+               and t.lemma_ in ("avoir", "être") for t in span.sent)
+
+
 def _only(span: Span) -> bool:
     """'Pour le seul mois de mai, elles ont atteint 8,1 MMDH': a sentence that singles a period out for its own
     figures, which does not carry to the next ones (a sentence with no figure that says it sets the frame)."""
@@ -357,7 +368,8 @@ class Timeline:
         self.table = _TableColumns(doc)
         # '- Effectif au 30 juin : 9 870': a list item's period dates that item, not the text after the list;
         # nor does 'Pour le seul mois de mai, …' (see _only). Both are decided once, not at every sentence.
-        self.not_carried = {span.start for span in self.periods if in_list_item(doc, span.start) or _only(span)}
+        self.not_carried = {span.start for span in self.periods
+                            if in_list_item(doc, span.start) or _only(span) or _looking_back(span)}
         for span in self.periods:
             if self.table.later_column(span):
                 self.compared[span.start] = True  # '| 2022-2023 | 2021-2022 |': the columns after the first compare
@@ -438,7 +450,9 @@ class Timeline:
             return column
         comparison = is_comparison(figure, reach=3) or _after_a_compared_change(figure)
         sentence = self.sentence_of[figure.start]
-        candidates = [s for s in self.periods if self.sentence_of[s.start] == sentence and s.start in self.resolved]
+        # '2,4 % sur la période (2,1 % au premier trimestre …)': an aside's period dates only the aside
+        candidates = [s for s in self.periods if self.sentence_of[s.start] == sentence and s.start in self.resolved
+                      and (not in_brackets(s) or in_brackets(figure))]
         usable = [s for s in candidates if comparison or not self.compared[s.start]]
         # 'de 50 points de base à 1,5 % en juin 2020': the level reached shares the change's period.
         # ('contre 358,6 MMDH (5,3 mois) début mars': an aside does not end the figure's reach.)
@@ -449,6 +463,10 @@ class Timeline:
         limit = following[0].start if following else len(figure.doc)
         floor = preceding[-1].end if preceding else sentence
         own = [s for s in usable if figure.end <= s.start < limit]
+        before = [s for s in usable if floor <= s.start < figure.start]
+        if own and before and _next_clause(figure, own[0]):
+            # 'en février, les prix ont reculé de 4,6 % sur un an, et en mars leur repli …': March is the next clause's
+            return self._read(before[-1], kind, figure)
         if own:
             return self._read(own[0], kind, figure)
         period = self._of_its_sentence(figure, kind, candidates, usable, floor) or carried
