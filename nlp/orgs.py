@@ -122,10 +122,10 @@ class OrgResolver:
         """Each mention gets the briefest name the article uses for its organisation."""
         clusters: dict[str, list[Span]] = {}
         for span in orgs:
-            key = keys.get((span.start, span.end)) or _name_of(span)
+            key = keys.get((span.start, span.end)) or name_of(span)
             clusters.setdefault(key, []).append(span)
         for key, spans in clusters.items():
-            forms = [_name_of(s) for s in spans]
+            forms = [name_of(s) for s in spans]
             # 'le groupe OCP': the lexicon's short name, written inside the longer mention.
             forms = [key if _has_word(form, key) else form for form in forms]
             acronyms = [f for f in forms if _ACRONYM.match(f) and (f.isupper() or len(f) <= 6)]
@@ -259,13 +259,15 @@ def _has_word(text: str, word: str) -> bool:
     return False
 
 
-def _name_of(span: Span) -> str:
+def name_of(span: Span) -> str:
     """The span without its article, unless a capital inside a sentence makes the article part of the name ('Le Soleil')."""
     first = span[0]
     before = span.doc[span.start - 1] if span.start else None
     if (first.is_title and first.lower_ in ("le", "la", "les", "l'", "l’") and not first.is_sent_start
-            and before is not None and not before.is_punct and not before.is_space and "\n" not in before.whitespace_):
-        return span.text  # 'rapporte Le Soleil'; a line or a colon before it capitalises any article
+            and before is not None and (not before.is_punct or before.text == ",") and not before.is_space
+            and "\n" not in before.whitespace_):
+            # 'rapporte Le Soleil', 'De son côté, Le Quotidien estime'; a line or a colon before it capitalises any article
+        return span.text
     return _strip_article(span.text)
 
 

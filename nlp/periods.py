@@ -329,7 +329,7 @@ def _parse_single(text: str) -> Period | RelativePeriod | None:
             month = v["months"][match["month"]]
             return _months(year, month, month)
         if name == "end_of_year":
-            return month_period(year, 1, 12)
+            return replace(month_period(year, 1, 12), cumulative=True)  # 'à fin 2023': December for a stock
         if name == "day":
             day = 1 if match["day"] == "1er" else int(match["day"])
             month = v["months"][match["month"]]

@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span
 
 from nlp.lexicon import actor_nouns, attribution, fold_apostrophes, institutions, roles
 from nlp.normalizer import in_brackets
+from nlp.orgs import name_of
 from nlp.relations.layout import paragraphs
 from nlp.relations.lemmas import verb_lemmas
 
@@ -160,6 +161,11 @@ class Attribution:
             if not cue and lower in _cue_prefixes():
                 two = fold_apostrophes(" ".join(t.lower_ for t in doc[token.i : token.i + 2])).replace("' ", "'")
                 cue = two in cues["prepositions"]
+            if cue and any(t.lower_ in ("même", "mêmes") for t in doc[token.i + 1 : min(sent.end, token.i + 4)]):
+                # 'selon la même source', 'd'après les mêmes estimations': the body credited last
+                credited = [start for start in self.explicit if start < sent.start]
+                if credited:
+                    return self.by_sentence[max(credited)], None, True
             if cue:
                 # 'selon le dernier rapport annuel de l'Agence …': a statistics noun lets the name come later.
                 window = doc[token.i + 1 : min(sent.end, token.i + 1 + _REACH)]
@@ -226,7 +232,15 @@ class Attribution:
                 and words[1].lower_ in attribution()["company_nouns"]):
             return self.company
         org = self._org_in(words.start, words.end)
-        return org._.org if org is not None and not in_brackets(org) else None
+        if org is not None:
+            return org._.org if not in_brackets(org) else None
+        # 'De son côté, Le Soleil estime que …': a name no list holds, subject of an attribution verb
+        named = [t for t in words if t.is_alpha and t.lower_ not in _DEFINITE]
+        article = words[0].lower_ in _DEFINITE and words[0].is_title  # a capital article inside a sentence starts a title
+        if (named and all(t.is_title or t.is_upper for t in named) and (article or any(t.pos_ == "PROPN" for t in named))
+                and not any(t.ent_type_ == "PER" for t in words) and not words[0].is_sent_start):
+            return name_of(words)
+        return None
 
     def _speaker_after(self, start: int, end: int, last_speaker: str | None) -> str | None:
         """The organisation of whoever speaks after an attribution verb: 'a indiqué le DG du CMI', 'a-t-il ajouté'."""
