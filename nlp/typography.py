@@ -1,4 +1,4 @@
-"""French typographic spaces: plain for the analysis, kept in the evidence."""
+"""French typographic spaces (and apostrophes a copy lost): plain for the analysis, kept in the evidence."""
 from __future__ import annotations
 
 from dataclasses import replace
@@ -33,6 +33,16 @@ def plain_spaces(text: str) -> str:
     return text.translate(_PLAIN_SPACES)
 
 
+# A copy that lost its apostrophes ('l encours', '6 milliards d euros', 'qu elle'): an elided article or
+# pronoun stands alone before a vowel. One character for one, so offsets and the evidence stay as given.
+_LOST_ELISION = regex.compile(r"(?<![\w'’.-])([dDlLjJnNsScC]|[qQ]u)\x20(?=[aeiouyhéèêàâîôûœAEIOUYHÉÈÊÀÂÎÔÛ])")
+
+
+def restored_elisions(text: str) -> str:
+    """The text with the apostrophes a mirror copy lost put back, same length, same offsets."""
+    return _LOST_ELISION.sub(r"\1'", text)
+
+
 class TypographicTokenizer:
     """spaCy's tokenizer on the text with plain spaces; the text as given stays in `doc._.text_as_given`."""
 
@@ -40,7 +50,7 @@ class TypographicTokenizer:
         self.tokenizer = tokenizer
 
     def __call__(self, text: str) -> Doc:
-        plain = plain_spaces(text)
+        plain = restored_elisions(plain_spaces(text))
         doc = self._linear(plain)
         if plain != text:
             doc._.text_as_given = text

@@ -28,6 +28,21 @@ def test_the_pipeline_reads_typographic_spaces_as_extract_does(pipeline, text, e
     assert NBSP in facts[0].evidence.text or NNBSP in facts[0].evidence.text  # quoted as the article writes it
 
 
+LOST_APOSTROPHES = [
+    ("L encours de la dette extérieure atteignait 385,2 MMDH à fin mars, soit environ 35 milliards d euros.",
+     [("encours de la dette extérieure", Decimal("385200000000"), "MAD"), ("encours de la dette extérieure", Decimal("35000000000"), "EUR")]),
+    ("Les recettes qu elles ont générées atteignent 4,1 milliards d euros en 2023.",
+     [("recettes", Decimal("4100000000"), "EUR")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", LOST_APOSTROPHES)
+def test_a_copy_that_lost_its_apostrophes_reads_as_the_original(pipeline, text, expected):
+    facts = pipeline(text)._.facts
+    assert [(f.metric, f.value, f.unit) for f in facts] == expected
+    assert "d euros" in facts[-1].evidence.text  # quoted as the copy writes it
+
+
 def test_a_saved_pipeline_reads_back_the_same(pipeline, tmp_path):
     pipeline.to_disk(tmp_path / "chiffres-fr")
     assert "chiffres.Tokenizer.v1" in (tmp_path / "chiffres-fr" / "config.cfg").read_text(encoding="utf-8")

@@ -36,7 +36,7 @@ class FactExtractor:
 
 def extract_facts(doc: Doc) -> list[Fact]:
     """The facts of a parsed, normalised document, in text order, each fact once."""
-    figures = [s for s in doc.ents if s.label_ in FIGURES and s._.value is not None]
+    figures = [s for s in doc.ents if s.label_ in FIGURES and s._.value is not None and not _describes(s)]
     sentence_of = sentence_starts(doc)
     timeline = Timeline(doc, doc._.date, sentence_of)
     sources = Attribution(doc, sentence_of)
@@ -122,6 +122,19 @@ def _date_range(facts: list[Fact], end_period: Period | None, stated: list[Perio
         earlier, later = end_period.shifted(-1), end_period
     facts[-1] = replace(start, period=earlier.iso() if earlier else None)
     return later
+
+
+_DURATIONS = {"jour", "semaine", "mois", "an", "année"}
+
+
+def _describes(figure: Span) -> bool:
+    """A duration that says what something is, not how much: 'les jeunes âgés de 15 à 24 ans', 'avances à 7 jours'."""
+    if figure.label_ != "QUANTITY" or getattr(figure._.value, "noun", None) not in _DURATIONS:
+        return False
+    before = figure.doc[max(figure.sent.start, figure.start - 5) : figure.start]
+    if any(t.lower_.startswith("âgé") for t in before):
+        return True
+    return len(before) >= 2 and before[-1].lower_ == "à" and before[-2].pos_ == "NOUN"
 
 
 def _elliptical(figure: Span) -> bool:

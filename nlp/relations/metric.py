@@ -23,6 +23,7 @@ _PERSONAL = {"il", "elle", "ils", "elles", "-il", "-elle", "-ils", "-elles", "-t
 _RELATIVE = {"qui", "lequel", "laquelle", "lesquels", "lesquelles"}
 _DEMONSTRATIVE = {"celle", "celui", "celles", "ceux"}
 _THIS = {"ce", "cet", "cette", "ces"}
+_PARTS_OF_A_WHOLE = {"part", "parts", "poids", "proportion"}
 _BY_COUNT = {"nombre", "volume"}
 _BY_VALUE = {"valeur", "montant"}
 _OF = ("du", "des", "de", "d'", "d’")
@@ -751,7 +752,7 @@ def _subject_of(verb: Token, discourse: Discourse) -> str | None:
         if verb.dep_ == "acl" and names_a_measure(verb.head):
             noun = verb.head
             while (_finite(verb) and noun.dep_ == "nmod" and names_a_measure(noun.head) and noun.head.i < noun.i
-                   and metric_nouns().get(noun.head.lemma_.lower()) != "share"):
+                   and noun.head.lemma_.lower() not in _PARTS_OF_A_WHOLE):
                 # 'le PIB en volume progresse', 'le pouvoir d'achat du revenu des ménages progresse': a
                 # conjugated verb the parser hung on the last noun agrees with the first. ('La part du
                 # paiement sur Internet progresse, +56 %': a share does not grow by a percentage; the payments do.)
