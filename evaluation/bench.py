@@ -4,7 +4,7 @@ Writes evaluation/reports/bench.md; see nlp/bench.py for what is measured and ho
 """
 import sys
 
-from nlp.bench import main
+from nlp.bench.benchmark import main
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -9,10 +9,10 @@ import regex
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from nlp.fact import Fact
-from nlp.pipeline import load
-from nlp.readers import Article
-from nlp.streaming import BATCH_SIZE
+from nlp.pipeline.fact import Fact
+from nlp.pipeline.loader import load
+from nlp.io.readers import Article
+from nlp.io.streaming import BATCH_SIZE
 
 
 @functools.cache
@@ -23,14 +23,14 @@ def shared_pipeline() -> Language:
 
 def extract(text: str, *, doc_id: str | None = None, date: date | datetime | str | None = None) -> list[Fact]:
     """The facts of one article; `date` (a date, a datetime or an ISO string) is its publication date."""
-    from nlp.streaming import extract_batch
+    from nlp.io.streaming import extract_batch
 
     return extract_batch([Article(doc_id or "", text, date)])[0]
 
 
 def extract_articles(articles: Iterable[Article], *, batch_size: int = BATCH_SIZE) -> Iterator[tuple[Article, list[Fact]]]:
     """Each article with its facts, streamed through `nlp.pipe` in input order."""
-    from nlp.streaming import extract_stream
+    from nlp.io.streaming import extract_stream
 
     yield from extract_stream(articles, batch_size=batch_size)
 

@@ -1,8 +1,8 @@
 """The benchmark report: ratios and targets computed from the measurements (the timings are evaluation/'s)."""
 from __future__ import annotations
 
-from nlp.bench import Measure, _report
-from nlp.streaming import BATCH_SIZE
+from nlp.bench.benchmark import Measure, _report
+from nlp.io.streaming import BATCH_SIZE
 
 
 def _rows(bare_seconds: float, chiffres_seconds: float, two_process_seconds: float) -> dict:

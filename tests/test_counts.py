@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from nlp.counts import Count, parse_count
+from nlp.parsing.counts import Count, parse_count
 from conftest import NBSP, NNBSP, check
 
 

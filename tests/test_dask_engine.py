@@ -8,10 +8,10 @@ import pytest
 pytest.importorskip("distributed")
 
 from conftest import ROOT
-from nlp.corpus import articles
-from nlp.dask_engine import extract_bag, run_dask
-from nlp.extraction import run_extraction
-from nlp.readers import InputError
+from nlp.bench.corpus import articles
+from nlp.io.dask_engine import extract_bag, run_dask
+from nlp.io.extraction import run_extraction
+from nlp.io.readers import InputError
 
 
 @pytest.fixture(scope="module")

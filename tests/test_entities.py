@@ -4,10 +4,10 @@ from decimal import Decimal
 import pytest
 
 from conftest import ROOT, load_table
-from nlp.counts import Count
-from nlp.money import Money
-from nlp.percent import Percent
-from nlp.periods import Period, RelativePeriod
+from nlp.parsing.counts import Count
+from nlp.parsing.money import Money
+from nlp.parsing.percent import Percent
+from nlp.parsing.periods import Period, RelativePeriod
 
 SEEDS = load_table("seed_figures.yaml")
 CASES = load_table("entity_cases.yaml")

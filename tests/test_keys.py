@@ -1,7 +1,7 @@
 """nlp.keys: a metric as the text writes it -> its parts in the field's canonical words, and the key."""
 import pytest
 
-from nlp.keys import Parts, key, metric_parts, read_words, scopes_in, unit_key, with_scopes
+from nlp.grouping.keys import Parts, key, metric_parts, read_words, scopes_in, unit_key, with_scopes
 
 ONLINE = (("canal", "en ligne"),)
 

@@ -3,8 +3,8 @@ import re
 
 import pytest
 
-from nlp import lexicon
-from nlp.lexicon import LexiconError, fold_apostrophes
+from nlp.parsing import lexicon
+from nlp.parsing.lexicon import LexiconError, fold_apostrophes
 
 
 def _clear_caches():

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from nlp.money import Money, parse_money
+from nlp.parsing.money import Money, parse_money
 from conftest import NBSP, NNBSP, check
 
 

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from nlp.numbers import qualifier_before, read_number, skip_space, split_qualifier, tidy
+from nlp.parsing.numbers import qualifier_before, read_number, skip_space, split_qualifier, tidy
 from conftest import NBSP, NNBSP, check
 
 THIN = "\u2009"

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from nlp.percent import Percent, parse_percent
+from nlp.parsing.percent import Percent, parse_percent
 from conftest import NBSP, NNBSP, check
 
 

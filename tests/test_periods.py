@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from nlp.periods import Period, RelativePeriod, parse_period, period_bounds
+from nlp.parsing.periods import Period, RelativePeriod, parse_period, period_bounds
 from conftest import check
 
 # An article dated 15 November 2017.

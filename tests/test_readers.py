@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from nlp.extraction import run_extraction
-from nlp.readers import Article, Skipped, decode, read_articles
+from nlp.io.extraction import run_extraction
+from nlp.io.readers import Article, Skipped, decode, read_articles
 
 GOOD = "Selon le HCP, le taux de chômage a atteint 13 % en 2023."
 AFTER = "Les exportations ont atteint 12 millions de dirhams en 2022."

@@ -2,7 +2,7 @@ import json
 
 import pytest
 
-from nlp.records import RecordError, read_records
+from nlp.scoring.records import RecordError, read_records
 
 GOLD = {
     "doc_id": "002_ac61254d7316b9a9",

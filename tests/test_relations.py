@@ -3,10 +3,10 @@ import pytest
 
 from conftest import ROOT, load_table
 from nlp.api import extract, extract_articles
-from nlp.readers import Article, read_articles
-from nlp.records import read_records
+from nlp.io.readers import Article, read_articles
+from nlp.scoring.records import read_records
 from nlp.relations.metric import names_a_quantity
-from nlp.scoring import evaluate
+from nlp.scoring.scoring import evaluate
 
 CASES = load_table("relation_cases.yaml")
 # What the grammar does not reach yet, each a real gap, not a different reading of the text.

@@ -3,8 +3,8 @@ import sys
 
 import pytest
 
-from nlp.report import format_summary, write_reports
-from nlp.scoring import evaluate
+from nlp.scoring.report import format_summary, write_reports
+from nlp.scoring.scoring import evaluate
 
 DOC = "002_ac61254d7316b9a9"
 TEXT = (
@@ -118,7 +118,7 @@ def test_evidence_that_is_not_in_the_text_goes_to_the_box(tmp_path):
 def test_reports_need_no_spacy_model(tmp_path):
     """Writing reports in a fresh interpreter never imports the French model."""
     code = (
-        "import sys; from pathlib import Path; from nlp.report import write_reports; from nlp.scoring import evaluate; "
+        "import sys; from pathlib import Path; from nlp.scoring.report import write_reports; from nlp.scoring.scoring import evaluate; "
         f"write_reports(evaluate([], []), {{}}, Path({str(tmp_path)!r})); "
         "assert not any(m.startswith('fr_core_news') for m in sys.modules)"
     )

@@ -2,7 +2,7 @@ import json
 
 import pytest
 
-from nlp.scoring import (
+from nlp.scoring.scoring import (
     evaluate,
     figure_matches,
     metric_f1,

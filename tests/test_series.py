@@ -8,7 +8,7 @@ from decimal import Decimal
 
 import pytest
 
-from nlp.series import build
+from nlp.series.series import build
 
 ONLINE_VALUE = "valeur|paiement|en ligne|MAD|amount|CMI"
 ONLINE_COUNT = "nombre|paiement|en ligne|opération|count|CMI"
@@ -149,7 +149,7 @@ def test_the_same_facts_in_another_order_give_the_same_series(corpus_records, bu
 def test_records_without_a_key_get_one_from_their_metric():
     """The gold file has no metric_key, status or evidence: its series are built from its metrics."""
     from conftest import ROOT
-    from nlp.records import read_records
+    from nlp.scoring.records import read_records
 
     gold = [r for r in read_records(ROOT / "evaluation" / "gold" / "seeds.jsonl", gold=True)
             if not r.get("optional") and not any(isinstance(v, list) for v in r.values())]  # one value a field, as extract gives

@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 from conftest import ROOT
 from nlp.cli import app
-from nlp.series_run import CSV_COLUMNS, run_series
+from nlp.series.run import CSV_COLUMNS, run_series
 from test_cli import script
 
 

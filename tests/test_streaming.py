@@ -3,12 +3,12 @@ import tracemalloc
 
 import pytest
 
-import nlp.streaming as streaming
+import nlp.io.streaming as streaming
 from conftest import ROOT
 from nlp.api import extract, shared_pipeline
-from nlp.corpus import articles
-from nlp.readers import Article
-from nlp.streaming import extract_batch, pieces
+from nlp.bench.corpus import articles
+from nlp.io.readers import Article
+from nlp.io.streaming import extract_batch, pieces
 
 FIGURE = "Selon la BCEAO, les réserves de change ont atteint 12 500 milliards de FCFA à fin juin 2023."
 FILLER = "Le marché est resté calme au cours de la période, sans annonce notable des opérateurs. " * 12

@@ -7,12 +7,12 @@ from decimal import Decimal
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from nlp.extensions import declare
-from nlp.fact import Evidence, Fact
-from nlp.lexicon import scale_words
-from nlp.money import parse_money
-from nlp.normalizer import named_by_next
-from nlp.periods import Period
+from nlp.pipeline.extensions import declare
+from nlp.pipeline.fact import Evidence, Fact
+from nlp.parsing.lexicon import scale_words
+from nlp.parsing.money import parse_money
+from nlp.pipeline.normalizer import named_by_next
+from nlp.parsing.periods import Period
 from nlp.relations.distribution import distribute, distributed, respectively
 from nlp.relations.kind import absolute_change, kind_and_sign
 from nlp.relations.metric import Discourse, FIGURES, metric_of, starts_range_end

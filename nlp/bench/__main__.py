@@ -1,0 +1,6 @@
+"""`python -m nlp.bench`: the benchmark's command line (its child processes run `python -m nlp.bench --child …`)."""
+import sys
+
+from nlp.bench.benchmark import main
+
+sys.exit(main())
