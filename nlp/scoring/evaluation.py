@@ -23,7 +23,7 @@ class Evaluation:
 def evaluate_articles(paths: list[str], gold_path: Path, *, predictions: Path | None = None,
                       reports: Path = Path("evaluation/reports")) -> Evaluation:
     """Score the articles' facts (or a predictions file) against the gold file; write the reports."""
-    from nlp.api import extract_articles
+    from nlp.io.streaming import extract_stream
 
     gold = read_records(gold_path, gold=True)
     articles = [a for a in read_articles([str(p) for p in paths]) if isinstance(a, Article)]
@@ -31,7 +31,7 @@ def evaluate_articles(paths: list[str], gold_path: Path, *, predictions: Path | 
     if predictions is not None:
         predicted = read_records(predictions, gold=False)
     else:
-        predicted = [fact.to_dict() for _, facts in extract_articles(articles) for fact in facts]
+        predicted = [fact.to_dict() for _, facts in extract_stream(articles) for fact in facts]
     result = evaluate(gold, predicted, texts=texts)
     markdown, html = write_reports(result, texts, reports, name=gold_path.stem)
     gold_ids = {r["doc_id"] for r in gold}
