@@ -88,3 +88,15 @@ def test_a_count_unit_is_the_counted_noun_without_its_complement(pipeline, text,
     doc = run(pipeline, text)
     counts = [s._.value for s in doc.ents if s.label_ == "QUANTITY"]
     assert counts and counts[0].noun == unit
+
+
+@pytest.mark.parametrize(("text", "implied"), [
+    ("Les montants ont atteint 270,3 MDH, 269,8 millions et 133,7 millions.", ["269,8 millions", "133,7 millions"]),
+    ("On recense 411 sites marchands actifs, contre 258 un an plus tôt.", ["258"]),
+    ("Les paiements ont progressé de 12,5 % à 1,3 milliard de dirhams.", []),
+])
+def test_the_normaliser_marks_the_figures_whose_unit_is_their_neighbours(pipeline, text, implied):
+    doc = run(pipeline, text)
+    figures = [s for s in doc.ents if s.label_ in ("MONEY", "PERCENT", "QUANTITY")]
+    assert len(figures) >= 2
+    assert [s.text for s in figures if s._.elliptical] == implied

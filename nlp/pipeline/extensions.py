@@ -13,6 +13,7 @@ _DOC = {
 _SPAN = {
     "value": None,  # Money | Percent | Count | Period | RelativePeriod
     "org": None,  # the name of the organisation, as the article writes it most briefly
+    "elliptical": False,  # a figure whose unit is only implied by its neighbour: '269,8 millions', 'contre 258'
 }
 
 

@@ -26,7 +26,7 @@ _ELLIPSIS_LINKS = {"contre", "de", "à", "et", ",", "puis", "ou", "vs", "après"
 
 @Language.factory(
     "chiffres_normalizer",
-    assigns=["doc.ents", "span._.value", "doc._.unparsed"],
+    assigns=["doc.ents", "span._.value", "span._.elliptical", "doc._.unparsed"],
     default_config={},
 )
 class Normalizer:
@@ -55,6 +55,9 @@ class Normalizer:
             kept.append(span)
         _in_the_article_currency(doc, kept)
         kept.extend(self._elliptical(doc, text, kept))
+        for span in kept:
+            if span.label_ == "QUANTITY":
+                span._.elliptical = _noun_unwritten(span)
         doc.ents = filter_spans(kept)
         doc._.unparsed = unparsed
         return doc
@@ -113,9 +116,15 @@ class Normalizer:
                 continue
             ellipsis = Span(doc, span.start, span.end, label=label)
             ellipsis._.value = value
+            ellipsis._.elliptical = label == "MONEY"  # an amount in its partner's currency (a count: see _noun_unwritten)
             found.append(ellipsis)
             taken.update(range(span.start, span.end))
         return found
+
+
+def _noun_unwritten(span: Span) -> bool:
+    """A count whose words are only its number and scale, its noun implied by its neighbour: 'contre 258'."""
+    return not any(t.is_alpha and t.lower_ not in scale_words() and t.lower_ not in ("de", "d'") for t in span)
 
 
 def _in_the_article_currency(doc: Doc, spans: list[Span]) -> None:

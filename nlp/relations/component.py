@@ -9,8 +9,6 @@ from spacy.tokens import Doc, Span
 
 from nlp.pipeline.extensions import declare
 from nlp.pipeline.fact import Evidence, Fact
-from nlp.parsing.lexicon import scale_words
-from nlp.parsing.money import parse_money
 from nlp.pipeline.normalizer import named_by_next
 from nlp.parsing.periods import Period
 from nlp.relations.distribution import distribute, distributed, respectively
@@ -58,7 +56,7 @@ def extract_facts(doc: Doc) -> list[Fact]:
         base = None
         for figure in in_sentence:
             kind, sign = kind_and_sign(figure)
-            metric = metric_of(figure, discourse, elliptical=_elliptical(figure)) or ""
+            metric = metric_of(figure, discourse, elliptical=figure._.elliptical) or ""
             discourse.in_sentence.append(metric)
             if figure.label_ == "QUANTITY":
                 discourse.last_count = metric
@@ -122,15 +120,6 @@ def _date_range(facts: list[Fact], end_period: Period | None, stated: list[Perio
         earlier, later = end_period.shifted(-1), end_period
     facts[-1] = replace(start, period=earlier.iso() if earlier else None)
     return later
-
-
-def _elliptical(figure: Span) -> bool:
-    """A figure whose unit is only implied by its neighbour: '269,8 millions', 'contre 258'."""
-    if figure.label_ == "MONEY":
-        return parse_money(figure.text) is None
-    if figure.label_ == "QUANTITY":
-        return not any(t.is_alpha and t.lower_ not in scale_words() and t.lower_ not in ("de", "d'") for t in figure)
-    return False
 
 
 def _value_unit(figure: Span) -> tuple[Decimal, str, str]:
