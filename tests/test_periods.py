@@ -423,3 +423,13 @@ def test_start_of_a_month_is_that_month():
 )
 def test_period_bounds(iso, bounds):
     assert period_bounds(iso) == bounds
+
+
+def test_a_month_then_a_word_of_the_lexicons_relative_last_is_that_month():
+    """'septembre dernier', 'le 3 mars passé': the words are period_words.yaml's relative.last, none of the parser's own."""
+    from nlp.parsing.lexicon import period_words
+
+    words = period_words()["relative"]["last"]
+    assert {"dernier", "passé", "écoulé"} <= set(words)
+    check(parse_period, [(f"septembre {word}", parse_period("septembre")) for word in words]
+          + [(f"le 3 mars {word}", parse_period("le 3 mars")) for word in words])

@@ -239,6 +239,7 @@ def _vocabulary():
         "part": "|".join(words["parts"]),
         "previous": "|".join(regex.escape(w) for w in words["relative"]["previous"] + words["relative"]["last"]),
         "last": set(words["relative"]["last"]),
+        "last_word": "|".join(regex.escape(w) for w in words["relative"]["last"]),  # 'septembre dernier', 'mars passé'
         "current": "|".join(regex.escape(w) for w in words["relative"]["current"]),
         "next": "|".join(regex.escape(w) for w in words["relative"]["next"]),
         "same": "|".join(regex.escape(w) for w in words["relative"]["same_period"]),
@@ -264,10 +265,10 @@ def _grammar():
         ("end_of_year", regex.compile(rf"^fin\s+(?:(?:de\s+)?l'(?:année|exercice)\s+)?(?P<year>{YEAR})$")),
         ("day", regex.compile(
             rf"^(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?(?P<day>1er|\d{{1,2}})\s+"
-            rf"(?P<month>{v['month']})(?:\s+(?P<year>{YEAR})|\s+(?:dernier|passé))?$")),
+            rf"(?P<month>{v['month']})(?:\s+(?P<year>{YEAR})|\s+(?:{v['last_word']}))?$")),
         ("numeric_day", regex.compile(r"^(?P<numeric>\d{1,2}[/.]\d{1,2}[/.](?:19|20)\d\d)$")),
         ("month", regex.compile(
-            rf"^(?:(?:seul\s+)?mois\s+(?:de\s+|d'))?(?P<month>{v['month']})(?:\s+(?:de\s+)?(?P<year>{YEAR})|\s+(?:dernier|passé))?$")),
+            rf"^(?:(?:seul\s+)?mois\s+(?:de\s+|d'))?(?P<month>{v['month']})(?:\s+(?:de\s+)?(?P<year>{YEAR})|\s+(?:{v['last_word']}))?$")),
         ("year", regex.compile(
             rf"^(?:(?:année|an|exercice|exercice budgétaire|exercice comptable|campagne|saison)\s+)?(?P<year>{YEAR})$")),
         ("year_span", regex.compile(rf"^(?:(?:année|exercice|campagne|saison)\s+)?(?P<a>{YEAR})\s*[-/–]\s*(?P<b>{YEAR}|\d\d)$")),
