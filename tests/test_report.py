@@ -123,3 +123,26 @@ def test_reports_need_no_spacy_model(tmp_path):
         "assert not any(m.startswith('fr_core_news') for m in sys.modules)"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_every_html_page_has_the_one_head(tmp_path):
+    """The facts page, the evaluation report and the series page open alike: title, style, nothing fetched or run."""
+    import io
+
+    from nlp.io.html_page import head
+    from nlp.io.readers import Article
+    from nlp.io.writers import HtmlWriter
+    from nlp.series import build
+    from nlp.series.page import page
+
+    facts = io.StringIO()
+    HtmlWriter(facts).write(Article("a", "Rien.", None), [])
+    result = evaluate([], [], texts={})
+    _, report = write_reports(result, {}, tmp_path, name="empty")
+    pages = {"chiffres: facts": facts.getvalue(), "chiffres: empty": report.read_text(encoding="utf-8"),
+             "chiffres: series": page(build([]))}
+    for title, html in pages.items():
+        opening = head(title, "")
+        prefix = opening[: opening.index("<style>")]
+        assert html.startswith(prefix), title
+        assert "Content-Security-Policy" in html and "<script" not in html, title

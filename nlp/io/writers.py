@@ -11,8 +11,9 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Iterator
 
-from nlp.pipeline.fact import Fact
+from nlp.io.html_page import head
 from nlp.io.readers import Article
+from nlp.pipeline.fact import Fact
 
 FORMATS = ("jsonl", "csv", "table", "html")
 CSV_COLUMNS = ["doc_id", "metric", "metric_key", "value", "unit", "kind", "period", "period_start", "period_end",
@@ -161,10 +162,7 @@ def _anchor(article: Article, number: int) -> str:
     return html.escape(f"{article.doc_id}-{number}".replace(" ", "_"), quote=True)
 
 
-_PAGE_HEAD = """<!DOCTYPE html>
-<html lang="fr"><head><meta charset="utf-8"><title>chiffres: facts</title>
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-<style>
+_CSS = """
 body{font-family:system-ui,sans-serif;max-width:110rem;margin:2rem auto;padding:0 1rem;line-height:1.6;color:#222}
 section{border-top:1px solid #ccc;padding-top:1rem} .text{white-space:pre-wrap} .count{color:#666}
 .pair{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1.2fr);gap:1.5rem;align-items:start}
@@ -175,7 +173,8 @@ table.facts th{background:#f2f2f2} table.facts td:nth-child(3),table.facts td:nt
 mark{padding:.1em .25em;border-radius:.3em} mark.amount{background:#cde8ff} mark.count{background:#d8f5d0}
 mark.share{background:#fde7c2} mark.change{background:#f6d0e8}
 .legend mark{margin-right:.5em}
-</style></head><body><main>
+"""
+_PAGE_HEAD = head("chiffres: facts", _CSS) + """<main>
 <h1>chiffres: facts</h1>
 <p class="legend"><mark class="amount">amount</mark><mark class="count">count</mark><mark class="share">share</mark><mark class="change">change</mark> each figure's number is its row in the table beside the article</p>
 """

@@ -7,6 +7,8 @@ from pathlib import Path
 
 from spacy import displacy
 
+from nlp.io.html_page import CSS, head
+
 # Outcome of a prediction -> the label and colour of its highlight.
 LABELS = {"right": "RIGHT", "wrong_fields": "WRONG", "spurious": "SPURIOUS", "optional": "OPTIONAL"}
 COLORS = {"RIGHT": "#b2f2bb", "WRONG": "#ffd8a8", "SPURIOUS": "#ffc9c9", "OPTIONAL": "#d0ebff"}
@@ -22,21 +24,6 @@ _TEMPLATE = (
     '<mark class="entity" title="{title}" style="background: {bg}">{text}'
     '<span class="label">{label}</span></mark>'
 )
-
-CSS = """
-body { font-family: system-ui, sans-serif; max-width: 60em; margin: 2em auto; padding: 0 1em; color: #222; }
-table { border-collapse: collapse; margin: 0.5em 0 1em; }
-th, td { border: 1px solid #ccc; padding: 0.25em 0.6em; text-align: right; }
-th:first-child, td:first-child { text-align: left; }
-article { border-top: 2px solid #888; margin-top: 2em; padding-top: 0.5em; }
-.scores { color: #555; font-size: 0.9em; }
-.entities { line-height: 2.2; }
-mark.entity { padding: 0.15em 0.35em; margin: 0 0.1em; border-radius: 0.3em; cursor: help; }
-mark.entity .label { font-size: 0.65em; font-weight: bold; margin-left: 0.4em; vertical-align: middle; }
-.box { background: #f1f3f5; border-left: 4px solid #868e96; padding: 0.3em 1em; margin-top: 1em; font-size: 0.9em; }
-.box li { white-space: pre-line; margin-bottom: 0.4em; }
-.legend mark { padding: 0.1em 0.4em; border-radius: 0.3em; }
-"""
 
 
 def format_summary(result: dict) -> str:
@@ -151,11 +138,7 @@ def _html(result: dict, texts: dict[str, str], name: str) -> str:
     legend = " ".join(
         f'<mark style="background: {COLORS[label]}">{label}</mark> {_MEANINGS[label]};' for label in COLORS
     )
-    return f"""<!DOCTYPE html>
-<html lang="fr">
-<head><meta charset="utf-8"><title>chiffres: {html.escape(name)}</title><style>{CSS}</style></head>
-<body>
-<h1>chiffres: {html.escape(name)}</h1>
+    return head(f"chiffres: {name}", CSS) + f"""<h1>chiffres: {html.escape(name)}</h1>
 <p>{html.escape(_counts_line(result))}</p>
 <table><tr><th></th><th>precision</th><th>recall</th><th>F1</th><th>TP</th><th>FP</th><th>FN</th></tr>{rows}</table>
 <p>Fields over the {fields['pairs']} value-matched pairs: metric {fields['metric']:.3f}, period {fields['period']:.3f}

@@ -4,7 +4,7 @@ from __future__ import annotations
 import html
 from decimal import Decimal
 
-from nlp.scoring.report import CSS
+from nlp.io.html_page import CSS, head
 from nlp.series.series import Built, Check, Mention, Point, Series
 
 _WIDTH, _HEIGHT = 640, 230
@@ -41,13 +41,7 @@ def page(built: Built, *, title: str = "chiffres: series") -> str:
                f"charted below. {_count(len(built.conflicts), 'conflict')}; "
                f"{_count(len(built.checks), 'stated change')} checked against "
                f"{'its' if len(built.checks) == 1 else 'their'} two levels, {len(failed)} off by more than 1 point.")
-    return f"""<!DOCTYPE html>
-<html lang="fr">
-<head><meta charset="utf-8"><title>{html.escape(title)}</title>
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-<style>{_PAGE_CSS}</style></head>
-<body>
-<h1>{html.escape(title)}</h1>
+    return head(title, _PAGE_CSS) + f"""<h1>{html.escape(title)}</h1>
 <p>{html.escape(summary)} Each figure links to the sentence it was read from.</p>
 <h2>Conflicts</h2>
 {conflicts}
