@@ -220,7 +220,7 @@ def series(
 @app.command()
 def evaluate(
     inputs: List[str] = typer.Argument(..., help="The articles the gold file annotates."),
-    gold: Path = typer.Option(..., "--gold", exists=True, dir_okay=False, help="Gold JSONL file (ANNOTATION.md records)."),
+    gold: Path = typer.Option(..., "--gold", exists=True, dir_okay=False, help="Gold JSONL file (records as evaluation/GUIDELINE.md defines them)."),
     predictions: Optional[Path] = typer.Option(None, "--predictions", exists=True, dir_okay=False,
                                                help="Score this JSONL file instead of running the extractor."),
     min_f1: Optional[float] = typer.Option(None, "--min-f1", help="Exit 1 when the strict tuple F1 is below this, or when no gold document is among the articles."),

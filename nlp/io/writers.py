@@ -23,7 +23,7 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def record(article: Article, fact: Fact) -> dict:
-    """The output record: the ANNOTATION.md fields, the evidence, then the fields carried from the input."""
+    """The output record: the fields of evaluation/GUIDELINE.md, the evidence, then the fields carried from the input."""
     out = fact.to_dict()
     for key, value in article.fields.items():
         out.setdefault(key, value)

@@ -1,4 +1,4 @@
-"""The ANNOTATION.md record: one fact, with its evidence."""
+"""The record of evaluation/GUIDELINE.md: one fact, with its evidence."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -34,7 +34,7 @@ class Fact:
     evidence: Evidence | None = field(default=None, compare=False)
 
     def to_dict(self) -> dict:
-        """The record as ANNOTATION.md writes it, with the key, the period's first and last days and the status."""
+        """The record as evaluation/GUIDELINE.md writes it, with the key, the period's first and last days and the status."""
         bounds = period_bounds(self.period) if self.period else None
         record = {
             "doc_id": self.doc_id,

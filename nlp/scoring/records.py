@@ -1,4 +1,4 @@
-"""Read and validate JSONL files of ANNOTATION.md records, gold or predicted."""
+"""Read and validate JSONL files of records (evaluation/GUIDELINE.md), gold or predicted."""
 from __future__ import annotations
 
 import json
@@ -10,7 +10,7 @@ from nlp.parsing.periods import period_bounds
 
 
 class RecordError(ValueError):
-    """A record file that breaks ANNOTATION.md: the message names the file, the line and the field."""
+    """A record file that breaks the guideline (evaluation/GUIDELINE.md): the message names the file, the line and the field."""
 
 
 GOLD_FIELDS = ("doc_id", "metric", "value", "unit", "kind", "period", "source", "qualifier", "optional")
@@ -41,7 +41,7 @@ def read_records(path: str | Path, *, gold: bool) -> list[dict]:
 
 
 def record_problem(record: dict) -> str | None:
-    """What makes a predicted record break ANNOTATION.md, as "field 'x': expected ..., got ...", or None."""
+    """What makes a predicted record break the guideline, as "field 'x': expected ..., got ...", or None."""
     return _record_problem(record, gold=False)
 
 

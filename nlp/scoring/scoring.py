@@ -1,4 +1,4 @@
-"""Score predicted records against gold records by the matching rules of ANNOTATION.md."""
+"""Score predicted records against gold records by the matching rules of evaluation/GUIDELINE.md."""
 from __future__ import annotations
 
 import functools

@@ -140,7 +140,7 @@ def _found(value) -> str:
 
 
 def _fact_problem(record) -> str | None:
-    """Why a line cannot be a point of a series: not a record, a field ANNOTATION.md refuses, no value or no period."""
+    """Why a line cannot be a point of a series: not a record, a field the guideline refuses, no value or no period."""
     if not isinstance(record, dict):
         return f"expected a JSON object, got {_found(record)}"
     problem = record_problem(record)
