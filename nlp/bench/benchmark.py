@@ -169,7 +169,7 @@ def write_corpus(count: int, folder: Path, seeds: Path) -> Path:
 
 
 # Half the default --max-chars: an article far longer than news, read in pieces and batches of
-# nlp.streaming.BATCH_CHARS characters, whose peak memory must stay that of one batch.
+# nlp.io.streaming.BATCH_CHARS characters, whose peak memory must stay that of one batch.
 LONG_ARTICLE_CHARS = 5_000_000
 
 

@@ -3,7 +3,7 @@
 A variant keeps an article's grammar and changes its figures, years and organisation names, so
 that the corpus is as costly to read as real news and needs no network. Same seed, same corpus.
 
-    python -m nlp.corpus --articles 5000 -o /tmp/corpus.jsonl
+    python -m nlp.bench.corpus --articles 5000 -o /tmp/corpus.jsonl
 """
 from __future__ import annotations
 

@@ -22,7 +22,7 @@ _LEVELS = ("amount", "count")
 
 @Language.factory("chiffres_keys", assigns=["doc._.facts"], default_config={})
 class KeyMaker:
-    """Give each fact its metric_key (nlp/keys.py, completed from its sentence) and its status."""
+    """Give each fact its metric_key (nlp/grouping/keys.py, completed from its sentence) and its status."""
 
     def __init__(self, nlp: Language, name: str = "chiffres_keys"):
         self.name = name

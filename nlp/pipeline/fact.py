@@ -29,7 +29,7 @@ class Fact:
     period: str | None
     source: str | None
     qualifier: str = "="
-    metric_key: str = ""  # what grouping facts across articles goes by (nlp/keys.py)
+    metric_key: str = ""  # what grouping facts across articles goes by (nlp/grouping/keys.py)
     status: str = "actual"  # or 'forecast', 'target'
     evidence: Evidence | None = field(default=None, compare=False)
 

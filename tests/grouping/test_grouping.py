@@ -1,4 +1,4 @@
-"""nlp.grouping: each fact's metric_key and status, judged against the groupings an analyst makes.
+"""nlp.grouping (component.py): each fact's metric_key and status, judged against the groupings an analyst makes.
 
 tests/data/metric_groupings.yaml is the hand-made table: the facts of one series share a key, no other
 fact carries it, quantities kept apart have different keys, and every key several facts share was judged.

@@ -1,4 +1,4 @@
-"""nlp.keys: a metric as the text writes it -> its parts in the field's canonical words, and the key."""
+"""nlp.grouping.keys: a metric as the text writes it -> its parts in the field's canonical words, and the key."""
 import pytest
 
 from nlp.grouping.keys import Parts, key, metric_parts, read_words, scopes_in, unit_key, with_scopes

@@ -1,4 +1,4 @@
-"""nlp.status: a figure is a result, a forecast or a target, by the cues of its sentence and its period."""
+"""nlp.grouping.status: a figure is a result, a forecast or a target, by the cues of its sentence and its period."""
 import pytest
 
 CASES = [

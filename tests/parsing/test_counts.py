@@ -1,4 +1,4 @@
-"""nlp.counts: a number and the noun it counts, plural mark dropped.
+"""nlp.parsing.counts: a number and the noun it counts, plural mark dropped.
 
 Each table row is a real French form; a table is checked as a whole and every wrong row is reported.
 """

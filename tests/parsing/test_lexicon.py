@@ -1,4 +1,4 @@
-"""nlp.lexicon: reading and checking the data files of patterns/."""
+"""nlp.parsing.lexicon: reading and checking the data files of patterns/."""
 import re
 
 import pytest

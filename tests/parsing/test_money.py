@@ -1,4 +1,4 @@
-"""nlp.money: amounts with their scale and currency, to an ISO 4217 code.
+"""nlp.parsing.money: amounts with their scale and currency, to an ISO 4217 code.
 
 Each table row is a real French form; a table is checked as a whole and every wrong row is reported.
 """

@@ -1,4 +1,4 @@
-"""nlp.numbers: French digits, number words, scale words and qualifiers.
+"""nlp.parsing.numbers: French digits, number words, scale words and qualifiers.
 
 Each table row is a real French form; a table is checked as a whole and every wrong row is reported.
 """

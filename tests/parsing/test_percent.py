@@ -1,4 +1,4 @@
-"""nlp.percent: percentages, percentage points and basis points.
+"""nlp.parsing.percent: percentages, percentage points and basis points.
 
 Each table row is a real French form; a table is checked as a whole and every wrong row is reported.
 """

@@ -1,4 +1,4 @@
-"""nlp.periods: French period expressions to ISO 8601, or relative periods resolved later.
+"""nlp.parsing.periods: French period expressions to ISO 8601, or relative periods resolved later.
 
 Each table row is a real French form; a table is checked as a whole and every wrong row is reported.
 """

@@ -1,4 +1,4 @@
-"""nlp.series: series across articles, conflicts between them and stated changes checked, on real French text.
+"""nlp.series (series.py): series across articles, conflicts between them and stated changes checked, on real French text.
 
 The corpora are the seeds, the realistic development corpus and the series corpus (evaluation/series/,
 one article written to plant a conflict with seed 003).

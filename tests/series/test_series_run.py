@@ -1,4 +1,4 @@
-"""nlp.series_run and `chiffres series`: facts files or articles in, points and a page out, bad input named and skipped."""
+"""nlp.series.run and `chiffres series`: facts files or articles in, points and a page out, bad input named and skipped."""
 import csv
 import io
 import json
