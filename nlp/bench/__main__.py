@@ -3,4 +3,5 @@ import sys
 
 from nlp.bench.benchmark import main
 
+sys.argv[0] = "python -m nlp.bench"  # what --help names, rather than __main__.py
 sys.exit(main())
