@@ -11,9 +11,9 @@ from typing import List, Optional
 
 import typer
 
-from nlp.readers import DEFAULT_MAX_CHARS
-from nlp.streaming import BATCH_SIZE
-from nlp.writers import FORMATS
+from nlp.io.readers import DEFAULT_MAX_CHARS
+from nlp.io.streaming import BATCH_SIZE
+from nlp.io.writers import FORMATS
 
 app = typer.Typer(
     add_completion=False,
@@ -82,9 +82,9 @@ def extract(
 
       chiffres extract --engine dask --scheduler tcp://10.0.0.5:8786 archive/ -o facts/
     """
-    from nlp.extraction import run_extraction
-    from nlp.readers import InputError
-    from nlp.writers import OutputError
+    from nlp.io.extraction import run_extraction
+    from nlp.io.readers import InputError
+    from nlp.io.writers import OutputError
 
     if format_ not in FORMATS:
         raise typer.BadParameter(f"expected one of {', '.join(FORMATS)}, got {format_!r}", param_hint="--format")
@@ -146,8 +146,8 @@ def _interruptible(output_path: Optional[Path], command: str):
 
 
 def _extract_on_dask(inputs, output_path, scheduler, batch_size, max_chars, format_, reference) -> None:
-    from nlp.dask_engine import DaskMissing, run_dask
-    from nlp.readers import InputError
+    from nlp.io.dask_engine import DaskMissing, run_dask
+    from nlp.io.readers import InputError
 
     if output_path is None:
         raise typer.BadParameter("the Dask engine writes JSONL parts into a folder: give it with -o", param_hint="-o")
@@ -197,9 +197,9 @@ def series(
 
       chiffres series seeds/ evaluation/realistic/dev.jsonl -f csv -o points.csv
     """
-    from nlp.readers import InputError
-    from nlp.series_run import FORMATS as POINT_FORMATS, run_series
-    from nlp.writers import OutputError
+    from nlp.io.readers import InputError
+    from nlp.series.run import FORMATS as POINT_FORMATS, run_series
+    from nlp.io.writers import OutputError
 
     if format_ not in POINT_FORMATS:
         raise typer.BadParameter(f"expected one of {', '.join(POINT_FORMATS)}, got {format_!r}", param_hint="--format")
@@ -220,7 +220,7 @@ def series(
 @app.command()
 def evaluate(
     inputs: List[str] = typer.Argument(..., help="The articles the gold file annotates."),
-    gold: Path = typer.Option(..., "--gold", exists=True, dir_okay=False, help="Gold JSONL file (ANNOTATION.md records)."),
+    gold: Path = typer.Option(..., "--gold", exists=True, dir_okay=False, help="Gold JSONL file (records as evaluation/GUIDELINE.md defines them)."),
     predictions: Optional[Path] = typer.Option(None, "--predictions", exists=True, dir_okay=False,
                                                help="Score this JSONL file instead of running the extractor."),
     min_f1: Optional[float] = typer.Option(None, "--min-f1", help="Exit 1 when the strict tuple F1 is below this, or when no gold document is among the articles."),
@@ -235,9 +235,9 @@ def evaluate(
 
       chiffres evaluate --gold evaluation/gold/heldout.jsonl evaluation/heldout/articles.jsonl --min-f1 0.4
     """
-    from nlp.evaluation import evaluate_articles
-    from nlp.readers import InputError
-    from nlp.records import RecordError
+    from nlp.scoring.evaluation import evaluate_articles
+    from nlp.io.readers import InputError
+    from nlp.scoring.records import RecordError
 
     try:
         scored = evaluate_articles(inputs, gold, predictions=predictions, reports=reports)
@@ -273,8 +273,8 @@ def bench(
 
       chiffres bench --repeat 3
     """
-    from nlp.bench import run_bench
-    from nlp.corpus import SEEDS
+    from nlp.bench.benchmark import run_bench
+    from nlp.bench.corpus import SEEDS
 
     try:
         text = run_bench(articles_count=articles, scale_base=scale_base, repeat=repeat, seeds=seeds or SEEDS, report=report)

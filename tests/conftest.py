@@ -41,8 +41,8 @@ SERIES_CORPORA = ("seeds", "evaluation/realistic/dev.jsonl", "evaluation/series/
 @pytest.fixture(scope="session")
 def corpus_records(pipeline):
     """The fact records of the seeds, the realistic development corpus and the series corpus, in input order."""
-    from nlp.api import prepared_docs
-    from nlp.readers import Article, read_articles
+    from nlp.io.streaming import prepared_docs
+    from nlp.io.readers import Article, read_articles
 
     articles = [a for a in read_articles([str(ROOT / name) for name in SERIES_CORPORA]) if isinstance(a, Article)]
     return [fact.to_dict() for doc in pipeline.pipe(prepared_docs(pipeline, articles)) for fact in doc._.facts]

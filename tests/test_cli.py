@@ -237,7 +237,7 @@ def test_evaluate_warns_when_gold_and_articles_share_no_document(tmp_path):
 
 
 def test_bench_corpus_comes_with_the_package_wherever_it_runs(tmp_path, monkeypatch):
-    from nlp.corpus import articles
+    from nlp.bench.corpus import articles
 
     monkeypatch.chdir(tmp_path)
     corpus = articles(7)
@@ -285,7 +285,7 @@ def test_a_stopped_run_ends_its_workers_and_leaves_no_partial_file(tmp_path, sto
 
     import psutil
 
-    from nlp.corpus import articles
+    from nlp.bench.corpus import articles
 
     corpus = tmp_path / "corpus.jsonl"
     corpus.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in articles(300, seeds_dir=ROOT / "seeds")),

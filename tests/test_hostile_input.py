@@ -5,14 +5,14 @@ import time
 
 import pytest
 
-import nlp.lexicon as lexicon
+import nlp.parsing.lexicon as lexicon
 from nlp.api import extract
-from nlp.money import parse_money
-from nlp.numbers import qualifier_before, read_number, split_qualifier
-from nlp.percent import parse_percent
-from nlp.periods import parse_period
-from nlp.readers import Article, html_text
-from nlp.streaming import PIECE_CHARS, pieces
+from nlp.parsing.money import parse_money
+from nlp.parsing.numbers import qualifier_before, read_number, split_qualifier
+from nlp.parsing.percent import parse_percent
+from nlp.parsing.periods import parse_period
+from nlp.io.readers import Article, html_text
+from nlp.io.streaming import PIECE_CHARS, pieces
 
 ADVERSARIAL = {
     "digits with separators": lambda n: "1" + " 000" * n + " DH",
@@ -100,9 +100,9 @@ def patterns(tmp_path, monkeypatch):
         if path.suffix in (".yaml", ".jsonl", ".txt"):
             shutil.copy(path, tmp_path / path.name)
     monkeypatch.setattr(lexicon, "patterns_dir", lambda: tmp_path)
-    import nlp.pipeline
+    import nlp.pipeline.loader
 
-    monkeypatch.setattr(nlp.pipeline, "patterns_dir", lambda: tmp_path)
+    monkeypatch.setattr(nlp.pipeline.loader, "patterns_dir", lambda: tmp_path)
     for cached in (lexicon.currencies, lexicon.scales, lexicon.qualifiers, lexicon.period_words, lexicon.institutions):
         cached.cache_clear()
     yield tmp_path
@@ -127,7 +127,7 @@ def append_line(path, line: str) -> int:
     ],
 )
 def test_a_bad_pattern_file_fails_at_load_with_its_line(patterns, line, expected):
-    from nlp.pipeline import checked_patterns, load
+    from nlp.pipeline.loader import checked_patterns, load
 
     number = append_line(patterns / "money.jsonl", line)
     with pytest.raises(lexicon.LexiconError) as error:

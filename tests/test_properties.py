@@ -36,10 +36,10 @@ import pytest
 from hypothesis import example, given, strategies as st
 
 from nlp import extract
-from nlp.counts import Count, parse_count
-from nlp.money import Money, parse_money
-from nlp.percent import Percent, parse_percent
-from nlp.periods import Period, parse_period
+from nlp.parsing.counts import Count, parse_count
+from nlp.parsing.money import Money, parse_money
+from nlp.parsing.percent import Percent, parse_percent
+from nlp.parsing.periods import Period, parse_period
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 NBSP = "\u00a0"

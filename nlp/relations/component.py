@@ -7,18 +7,16 @@ from decimal import Decimal
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from nlp.extensions import declare
-from nlp.fact import Evidence, Fact
-from nlp.lexicon import bare_measure_nouns, scale_words
-from nlp.money import parse_money
-from nlp.normalizer import named_by_next
-from nlp.periods import Period
+from nlp.parsing.lexicon import bare_measure_nouns
+from nlp.parsing.periods import Period
+from nlp.pipeline.extensions import declare
+from nlp.pipeline.fact import Evidence, Fact
+from nlp.pipeline.normalizer import named_by_next
 from nlp.relations.distribution import distribute, distributed, respectively
 from nlp.relations.kind import absolute_change, kind_and_sign
 from nlp.relations.metric import Discourse, FIGURES, metric_of, starts_range_end
 from nlp.relations.sources import Attribution
 from nlp.relations.timeline import Timeline, at_its_end, is_comparison, sentence_starts
-
 
 
 @Language.factory("chiffres_facts", assigns=["doc._.facts"], default_config={})
@@ -58,7 +56,7 @@ def extract_facts(doc: Doc) -> list[Fact]:
         base = None
         for figure in in_sentence:
             kind, sign = kind_and_sign(figure)
-            metric = metric_of(figure, discourse, elliptical=_elliptical(figure)) or ""
+            metric = metric_of(figure, discourse, elliptical=figure._.elliptical) or ""
             discourse.in_sentence.append(metric)
             if figure.label_ == "QUANTITY":
                 discourse.last_count = metric
@@ -135,15 +133,6 @@ def _describes(figure: Span) -> bool:
     if any(t.lower_.startswith("âgé") for t in before):
         return True
     return len(before) >= 2 and before[-1].lower_ == "à" and before[-2].pos_ == "NOUN"
-
-
-def _elliptical(figure: Span) -> bool:
-    """A figure whose unit is only implied by its neighbour: '269,8 millions', 'contre 258'."""
-    if figure.label_ == "MONEY":
-        return parse_money(figure.text) is None
-    if figure.label_ == "QUANTITY":
-        return not any(t.is_alpha and t.lower_ not in scale_words() and t.lower_ not in ("de", "d'") for t in figure)
-    return False
 
 
 def _value_unit(figure: Span) -> tuple[Decimal, str, str]:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from nlp.lexicon import change_words
+from nlp.parsing.lexicon import change_words
 from nlp.relations.lemmas import verb_lemmas
 
 _WINDOW = 5

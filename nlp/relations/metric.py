@@ -5,10 +5,10 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from nlp.lexicon import (action_nouns, actor_nouns, bare_measure_nouns, change_words, level_verbs, metric_nouns,
-                         no_quantity_nouns, non_metric_nouns, physical_units, proceeds_nouns, scale_words,
-                         standalone_change_nouns)
-from nlp.normalizer import named_by_next
+from nlp.parsing.lexicon import (action_nouns, actor_nouns, bare_measure_nouns, change_words, level_verbs, metric_nouns,
+                                 no_quantity_nouns, non_metric_nouns, physical_units, proceeds_nouns, scale_words,
+                                 standalone_change_nouns)
+from nlp.pipeline.normalizer import named_by_next
 from nlp.relations.kind import QUANTITY_CHANGES, anchor_figure, change_cue, figures_in, kind_and_sign
 from nlp.relations.layout import BULLETS, line_bounds
 from nlp.relations.lemmas import is_verbal, verb_lemmas

@@ -7,9 +7,9 @@ from collections import Counter
 
 from spacy.tokens import Doc, Span
 
-from nlp.lexicon import actor_nouns, attribution, fold_apostrophes, institutions, roles
-from nlp.normalizer import in_brackets
-from nlp.orgs import name_of
+from nlp.parsing.lexicon import actor_nouns, attribution, fold_apostrophes, institutions, roles
+from nlp.pipeline.normalizer import in_brackets
+from nlp.pipeline.orgs import name_of
 from nlp.relations.layout import paragraphs
 from nlp.relations.lemmas import verb_lemmas
 

@@ -6,9 +6,9 @@ from datetime import date, timedelta
 
 from spacy.tokens import Doc, Span
 
-from nlp.lexicon import bare_measure_nouns, level_verbs, period_words, stock_nouns
-from nlp.normalizer import in_brackets
-from nlp.periods import Period, RelativePeriod, month_period, parse_period
+from nlp.parsing.lexicon import bare_measure_nouns, level_verbs, period_words, stock_nouns
+from nlp.pipeline.normalizer import in_brackets
+from nlp.parsing.periods import Period, RelativePeriod, month_period, parse_period
 from nlp.relations.kind import anchor_figure, comparative, figures_in
 from nlp.relations.layout import in_list_item
 from nlp.relations.lemmas import verb_lemmas
