@@ -50,12 +50,6 @@ def test_quantities_kept_apart_have_different_keys(corpus_records, pair):
 def test_every_key_several_facts_share_was_judged(corpus_records):
     """A key shared by facts of the corpora that the table does not name is a grouping nobody has judged."""
     shared = Counter(r["metric_key"] for r in corpus_records if r["period"] and "@" not in r["metric_key"])
-    named = {keys_of(corpus_records, *s["facts"][-1])[0] for s in SERIES} | {m["key"] for m in TABLE["mixed"]}
+    named = {keys_of(corpus_records, *s["facts"][-1])[0] for s in SERIES}
     unjudged = sorted(key for key, count in shared.items() if count > 1 and key not in named)
     assert not unjudged
-
-
-@pytest.mark.parametrize("mixed", [pytest.param(m, id=m["key"], marks=pytest.mark.xfail(strict=True, reason=m["why"]))
-                                   for m in TABLE["mixed"]])
-def test_no_key_mixes_two_quantities(corpus_records, mixed):
-    assert not [r for r in corpus_records if r["metric_key"] == mixed["key"]]
