@@ -8,7 +8,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from nlp.parsing.lexicon import bare_measure_nouns
-from nlp.parsing.periods import Period
+from nlp.parsing.periods import Period, month_period
 from nlp.pipeline.extensions import declare
 from nlp.pipeline.fact import Evidence, Fact
 from nlp.pipeline.normalizer import named_by_next
@@ -110,12 +110,15 @@ def extract_facts(doc: Doc) -> list[Fact]:
 def _date_range(facts: list[Fact], end_period: Period | None, stated: list[Period]) -> Period | None:
     """'passé de A à B': A is at the earlier period, B at the later; returns B's, rewrites A's fact."""
     start = facts[-1]
-    if end_period is None or start.period != end_period.iso():
+    ranges = [p for p in stated if p.start[:4] != p.end[:4] and len(p.start) == 4]
+    if end_period is None or (start.period != end_period.iso() and not ranges):
         return end_period
-    ranges = [p for p in stated if p.start[:4] != p.end[:4]]
     if ranges:
-        # 'Entre 2020 et 2021, … est passé de 318 à 346'
-        earlier, later = Period(ranges[0].start, ranges[0].start), Period(ranges[0].end, ranges[0].end)
+        # 'Entre 2020 et 2021, … est passé de 318 à 346'; 'sur les cinq premiers mois': those months of each year
+        months = next((p.month_span() for p in stated if len(p.start) > 4 and p.month_span() not in (None, (1, 12))), None)
+        first, last = int(ranges[0].start), int(ranges[0].end)
+        earlier, later = ((month_period(first, *months), month_period(last, *months)) if months
+                          else (Period(ranges[0].start, ranges[0].start), Period(ranges[0].end, ranges[0].end)))
     else:
         earlier, later = end_period.shifted(-1), end_period
     facts[-1] = replace(start, period=earlier.iso() if earlier else None)
