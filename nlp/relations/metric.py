@@ -164,7 +164,7 @@ def _by_grammar(span: Span, discourse: Discourse, *, elliptical: bool = False) -
                 f.label_ == span.label_ for f in figures_in(span.doc, span.sent.start, span.start))
             return discourse.in_sentence[-1] if alike else _last_alike(span, discourse)
         return _last_alike(span, discourse) if _compared(span) else discourse.in_sentence[-1]
-    for rule in (_import_cover, _equivalent_of_count, _other_dimension, _share_in_list, _named_after):
+    for rule in (_import_cover, _of_the_name_before, _equivalent_of_count, _other_dimension, _share_in_list, _named_after):
         metric = rule(span, discourse)
         if metric:
             return metric
@@ -283,6 +283,31 @@ def _import_cover(span: Span, discourse: Discourse) -> str | None:
         reserves = next((m for f, m in zip(reversed(earlier), reversed(discourse.in_sentence)) if f.label_ == "MONEY" and m), None)
     reserves = reserves or discourse.last_amount
     return f"{reserves} en {unit} d'importations" if reserves else None
+
+
+def _of_the_name_before(span: Span, discourse: Discourse) -> str | None:
+    """'… et le Royaume-Uni, qui progresse de 24 % pour 398 000 arrivées': the arrivals of the name the clause is about."""
+    doc = span.doc
+    clause = [t for t in doc[max(span.sent.start, span.start - 8) : span.start]]
+    relative = next((t for t in reversed(clause) if t.lower_ == "qui"), None)
+    if relative is None or relative.i < span.sent.start + 2 or doc[relative.i - 1].text != ",":
+        return None
+    if any(t.text in (";", ":") or t.lower_ == "et" for t in doc[relative.i : span.start]):
+        return None
+    name = doc[relative.i - 2]
+    if name.ent_type_ not in ("LOC", "ORG") or name.pos_ != "PROPN":
+        return None
+    start = name.i
+    while start > span.sent.start and doc[start - 1].ent_type_ == name.ent_type_ and doc[start - 1].ent_iob_ != "O" \
+            and doc[start].ent_iob_ != "B":
+        start -= 1
+    holder = doc[start : name.i + 1].text.lower()
+    counted = span if span.label_ == "QUANTITY" else next(
+        (f for f in figures_in(doc, span.end, span.sent.end) if f.label_ == "QUANTITY" and f.start - span.end <= 3), None)
+    if counted is None or _physical(counted):
+        return None
+    phrase = _count_phrase(counted).removeprefix("nombre ").removeprefix("de ").removeprefix("d'")
+    return f"{phrase} {_of(holder)}" if phrase else None
 
 
 def _last_alike(span: Span, discourse: Discourse) -> str:

@@ -72,8 +72,6 @@ JOURNALISM_GAPS: dict[str, str] = {
         "'une croissance organique de 5,4 % de son chiffre d'affaires (6,1 % au T1 …)': the sequence inside brackets after a noun complement is read as shares",
     'sn-sonacos-arachide-campagne':
         "'la Sonacos a collecté 42 000 tonnes de graines': the collector as metric holder and source is not read",
-    'dz-algex-hors-hydrocarbures-between-years':
-        "'sont passées de 2,3 milliards en 2020 à …': the start of a range is read as a change",
     'ma-cma-mmdh-abbreviated':
         "'selon sa communication financière': a possessive source pointing to the subject organisation",
     'tn-utb-mdt-abbreviated':
