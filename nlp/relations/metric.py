@@ -7,7 +7,7 @@ from spacy.tokens import Span, Token
 
 from nlp.parsing.lexicon import (action_nouns, actor_nouns, bare_measure_nouns, change_words, level_verbs, metric_nouns,
                                  no_quantity_nouns, non_metric_nouns, physical_units, proceeds_nouns, scale_words,
-                                 standalone_change_nouns)
+                                 standalone_change_nouns, stock_nouns)
 from nlp.pipeline.normalizer import named_by_next
 from nlp.relations.kind import QUANTITY_CHANGES, anchor_figure, change_cue, figures_in, kind_and_sign
 from nlp.relations.layout import BULLETS, line_bounds
@@ -782,7 +782,7 @@ def _subject_of(verb: Token, discourse: Discourse) -> str | None:
                 # conjugated verb the parser hung on the last noun agrees with the first. ('La part du
                 # paiement sur Internet progresse, +56 %': a share does not grow by a percentage; the payments do.)
                 noun = noun.head
-            return noun_phrase(noun)
+            return _this_one(noun, discourse) or _theirs(noun, discourse) or noun_phrase(noun)
         if verb.dep_ not in _CLIMB or verb.head.i == verb.i:
             return None
         verb = verb.head
@@ -846,6 +846,8 @@ def _this_one(noun: Token, discourse: Discourse) -> str | None:
     previous = discourse.in_sentence[-1] if discourse.in_sentence else discourse.last
     if not previous or " " not in previous:
         return None
+    if noun.lower_ in bare_measure_nouns() or noun.lower_ in stock_nouns():
+        return previous  # 'Ce stock progresse' after 'l'encours des crédits': that encours
     topic = topic_of(previous)  # 'ces opérations' after 'valeur des transactions' are the transactions
     head, _, rest = topic.partition(" ")
     if head in proceeds_nouns() and rest.startswith(_OF):
