@@ -152,14 +152,15 @@ def deduplicated(facts: list[Fact]) -> list[Fact]:
 
     The same value of two periods ('9 % au premier trimestre, 9 % en 2023') is two facts.
     """
-    kept: list[Fact] = []
+    by_value: dict[tuple, list[Fact]] = {}  # only facts of one value, unit and kind can repeat each other
     for fact in facts:
+        kept = by_value.setdefault((fact.value, fact.unit, fact.kind), [])
         same = next((i for i, other in enumerate(kept) if _repeats(fact, other)), None)
         if same is None:
             kept.append(fact)
         elif _more_complete(fact, kept[same]):
             kept[same] = fact
-    keep = {id(f) for f in kept}
+    keep = {id(f) for kept in by_value.values() for f in kept}
     return [f for f in facts if id(f) in keep]
 
 
