@@ -104,7 +104,7 @@ class Normalizer:
                 continue  # 'n°4833', '4G'
 
             partner = _partner(span, figures, before, after) if number.scaled or before in _ELLIPSIS_LINKS else None
-            if partner is not None and number.scaled and getattr(partner._.value, "noun", None) in _DURATIONS:
+            if partner is not None and number.scaled and getattr(partner._.value, "noun", None) in DURATIONS:
                 partner = None  # 'couvrent 4,8 mois d'importations, contre 6 430 milliards': no milliards of months
             if partner is not None:
                 value, label = _same_unit(span, text, partner), partner.label_
@@ -193,7 +193,7 @@ def _partner(span: Span, figures: list[Span], before: str, after: str) -> Span |
     return earlier[-1] if earlier else None
 
 
-_DURATIONS = {"jour", "semaine", "mois", "an", "année", "heure"}
+DURATIONS = {"jour", "semaine", "mois", "an", "année", "heure"}  # units of time counted like nouns
 _AMOUNT_REACH = 3
 
 

@@ -11,7 +11,7 @@ from nlp.parsing.lexicon import bare_measure_nouns
 from nlp.parsing.periods import Period, month_period
 from nlp.pipeline.extensions import declare
 from nlp.pipeline.fact import Evidence, Fact
-from nlp.pipeline.normalizer import named_by_next
+from nlp.pipeline.normalizer import DURATIONS, named_by_next
 from nlp.relations.distribution import distribute, distributed, respectively
 from nlp.relations.kind import absolute_change, kind_and_sign
 from nlp.relations.metric import Discourse, FIGURES, metric_of, starts_range_end
@@ -125,12 +125,9 @@ def _date_range(facts: list[Fact], end_period: Period | None, stated: list[Perio
     return later
 
 
-_DURATIONS = {"jour", "semaine", "mois", "an", "année"}
-
-
 def _describes(figure: Span) -> bool:
     """A duration that says what something is, not how much: 'les jeunes âgés de 15 à 24 ans', 'avances à 7 jours'."""
-    if figure.label_ != "QUANTITY" or getattr(figure._.value, "noun", None) not in _DURATIONS:
+    if figure.label_ != "QUANTITY" or getattr(figure._.value, "noun", None) not in DURATIONS:
         return False
     before = figure.doc[max(figure.sent.start, figure.start - 5) : figure.start]
     if any(t.lower_.startswith("âgé") for t in before):
